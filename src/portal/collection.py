@@ -1,0 +1,188 @@
+"""Load every case and method of a content root, validate them, and index them for the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from portal.frontmatter import Source, dotted, read_source
+from portal.problems import FILE, Problem
+from portal.text import fold
+from portal.validate import validate
+from portal.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A content kind: where its files live and where its pages are published."""
+
+    name: str
+    folder: str
+    url_prefix: str
+
+
+KINDS = {
+    "case": Kind("case", "good_practice", "dobra-praxe"),
+    "method": Kind("method", "methods", "metodiky"),
+}
+
+# Files allowed beside the Markdown documents (pictures and attachments referenced from the text).
+ATTACHMENT_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".pdf"}
+
+
+@dataclass
+class Document:
+    """One case or method: its parsed source, addressed by kind and slug."""
+
+    kind: str
+    slug: str
+    source: Source
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta or {}
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.slug))
+
+    @property
+    def summary(self) -> str:
+        return str(self.meta.get("summary", "")).strip()
+
+    @property
+    def url(self) -> str:
+        """Site-relative address of the page, e.g. 'dobra-praxe/komunitni-centrum-vltavotynska/'."""
+        return f"{KINDS[self.kind].url_prefix}/{self.slug}/"
+
+    @property
+    def page_src(self) -> str:
+        """The path of the generated page inside the site's docs, e.g. 'dobra-praxe/x.md'."""
+        return f"{KINDS[self.kind].url_prefix}/{self.slug}.md"
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        """A problem about a field of this document, at that field's line."""
+        return Problem(self.path, self.source.line(path), dotted(path), message)
+
+    def get(self, *path: str | int, default: Any = None) -> Any:
+        """A nested front-matter value, or default when any step is missing."""
+        node: Any = self.meta
+        for key in path:
+            if isinstance(node, dict) and isinstance(key, str):
+                node = node.get(key)
+            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+                node = node[key]
+            else:
+                return default
+            if node is None:
+                return default
+        return node
+
+
+@dataclass
+class Collection:
+    """All content of the portal, with every problem found while loading it."""
+
+    root: Path
+    vocab: Vocabulary
+    cases: list[Document] = field(default_factory=list)
+    methods: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str], Document]:
+        return {(d.kind, d.slug): d for d in self.cases + self.methods}
+
+    def case(self, slug: str) -> Document | None:
+        return self._by_key.get(("case", slug))
+
+    def method(self, slug: str) -> Document | None:
+        return self._by_key.get(("method", slug))
+
+    def by_page(self, page_src: str) -> Document | None:
+        """The document published at a generated page path such as 'dobra-praxe/x.md'."""
+        prefix, _, name = page_src.partition("/")
+        kind = next((k for k, v in KINDS.items() if v.url_prefix == prefix), None)
+        return self._by_key.get((kind, name.removesuffix(".md"))) if kind and "/" not in name else None
+
+    @cached_property
+    def cases_by_method(self) -> dict[str, list[Document]]:
+        """Cases that use each method, in catalogue order."""
+        index: dict[str, list[Document]] = {m.slug: [] for m in self.methods}
+        for case in self.cases:
+            for slug in case.get("methods", default=[]):
+                index.setdefault(slug, []).append(case)
+        return index
+
+
+def sort_key(doc: Document) -> tuple[str, str]:
+    """Catalogue order: by title as a Czech reader looks it up (ignoring diacritics and case)."""
+    return fold(doc.title), doc.slug
+
+
+def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Every content file under the kind folders; a file that is neither content nor attachment is a problem."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            if file.is_dir() or any(part.startswith(".") for part in file.relative_to(root).parts):
+                continue
+            rel = file.relative_to(root).as_posix()
+            if file.suffix == ".md":
+                found.append((kind.name, file))
+            elif file.suffix.lower() not in ATTACHMENT_SUFFIXES:
+                problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(sorted(ATTACHMENT_SUFFIXES))})"))
+    return found, problems
+
+
+def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collection:
+    """Load and validate all content under root; with `only`, report problems of those files alone."""
+    root = root.resolve()
+    vocab, problems = load_vocabulary(root)
+    files, more = discover(root)
+    problems += more
+    docs: list[Document] = []
+    for kind, file in files:
+        src = read_source(file, file.relative_to(root).as_posix())
+        problems += src.problems
+        if src.meta is not None:
+            docs.append(Document(kind, file.stem, src))
+    problems += validate(docs, vocab)
+    if only is not None:
+        wanted = {_rel(root, p) for p in only}
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    docs.sort(key=sort_key)
+    return Collection(
+        root=root,
+        vocab=vocab,
+        cases=[d for d in docs if d.kind == "case"],
+        methods=[d for d in docs if d.kind == "method"],
+        problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
+    )
+
+
+def _rel(root: Path, path: Path) -> str:
+    path = path.resolve()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,264 @@
+"""Read a YAML-fronted Markdown file safely, keeping the line of every front-matter value.
+
+Rules: UTF-8 only (BOM and CRLF allowed); the file starts with a `---` line and the header ends with
+`---` or `...`; YAML is read by libyaml's safe loader, and custom tags, anchors, aliases, merge keys,
+duplicate keys and non-text keys are errors. Dates stay text (validated later against the schema),
+decimal numbers become `Decimal` so money adds up to the haléř.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from portal.problems import FILE, HEADER, Problem
+
+try:  # libyaml is about seven times faster; the pure-Python loader behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_HEADER_BYTES = 64 * 1024
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+Path_ = tuple[str | int, ...]
+
+# PyYAML's English problems, in Czech, with what to do about them.
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed", "dvojtečka na nečekaném místě; hodnotu, která obsahuje dvojtečku, dejte do uvozovek"),
+    ("could not find expected ':'", "za názvem pole chybí dvojtečka, nebo je špatně odsazený řádek"),
+    ("cannot start any token", "tabulátor nebo nepovolený znak; odsazujte pouze mezerami"),
+    ("expected <block end>", "nesprávné odsazení; položky na stejné úrovni musí začínat ve stejném sloupci"),
+    ("expected ',' or ']'", "neukončený seznam; chybí ']' nebo čárka mezi položkami"),
+    ("expected ',' or '}'", "neukončený slovník; chybí '}' nebo čárka mezi položkami"),
+    ("found unexpected end of stream", "neukončené uvozovky nebo závorka"),
+    ("found unknown escape character", "neplatná sekvence se zpětným lomítkem v uvozovkách; použijte jednoduché uvozovky"),
+    ("expected a single document", "hlavička obsahuje více dokumentů YAML"),
+    ("found undefined alias", "odkazy (aliasy) YAML nejsou povoleny"),
+    ("expected alphabetic or numeric character", "znak '&' nebo '*' na začátku hodnoty; hodnotu dejte do uvozovek"),
+    ("did not find expected key", "nesprávné odsazení nebo chybějící '-' u položky seznamu"),
+    ("did not find expected '-' indicator", "nesprávné odsazení položky seznamu"),
+    ("found character that cannot start any token", "nepovolený znak na začátku hodnoty; hodnotu dejte do uvozovek"),
+]
+
+
+@dataclass
+class Source:
+    """A parsed file: front-matter data, the line of every value, the Markdown body, and problems."""
+
+    path: str
+    meta: dict | None = None
+    lines: dict[Path_, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, path: Path_) -> int:
+        """Line of a value, or of its nearest parent that has one (the header's first line at worst)."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_source(file: Path, rel: str) -> Source:
+    """Read and parse one file; every problem is collected, nothing is raised."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Source(rel, problems=[Problem(rel, 1, FILE, f"soubor je příliš velký ({size // 1024} kB); největší povolená velikost je {MAX_FILE_BYTES // 1000} kB, rozdělte text nebo zmenšete přílohy")])
+    return parse_source(file.read_bytes(), rel)
+
+
+def parse_source(raw: bytes, rel: str) -> Source:
+    """Parse the bytes of a YAML-fronted Markdown file."""
+    src = Source(rel)
+    text = _decode(raw, src)
+    if text is None:
+        return src
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
+        src.problems.append(Problem(rel, 1, HEADER, "soubor musí začínat hlavičkou: první řádek '---', pak pole 'název: hodnota' a nakonec opět řádek '---'"))
+        return src
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        src.problems.append(Problem(rel, 1, HEADER, "hlavička není ukončena; za posledním polem chybí řádek '---'"))
+        return src
+    header = "\n".join(lines[1:end])
+    src.body = "\n".join(lines[end + 1 :])
+    src.body_line = end + 2
+    if len(header.encode("utf-8")) > MAX_HEADER_BYTES:
+        src.problems.append(Problem(rel, 2, HEADER, f"hlavička je příliš dlouhá; největší povolená délka je {MAX_HEADER_BYTES // 1024} kB, dlouhé texty patří do těla stránky"))
+        return src
+    _parse_header(header, src, offset=2)  # the header's first line is the file's second line
+    return src
+
+
+def parse_yaml_file(file: Path, rel: str) -> Source:
+    """Parse a plain YAML data file (such as the vocabularies) with the same safe rules."""
+    src = Source(rel)
+    text = _decode(file.read_bytes(), src)
+    if text is not None:
+        _parse_header(text.replace("\r\n", "\n"), src, offset=1)
+    return src
+
+
+def _decode(raw: bytes, src: Source) -> str | None:
+    """UTF-8 text without BOM, or None with a problem naming the line of the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        src.problems.append(Problem(src.path, 1, FILE, "soubor je v kódování UTF-16; uložte jej jako UTF-8"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        src.problems.append(Problem(src.path, line, FILE, f"soubor není v kódování UTF-8 (neplatný bajt 0x{raw[exc.start]:02X}); uložte jej jako UTF-8"))
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _parse_header(header: str, src: Source, offset: int) -> None:
+    """Compose YAML into nodes and convert them to plain data with line numbers (offset: first line)."""
+    if "&" in header:
+        for event in _events(header, src, offset):
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                what = f"odkaz YAML '*{anchor}'" if isinstance(event, yaml.AliasEvent) else f"kotva YAML '&{anchor}'"
+                src.problems.append(Problem(src.path, event.start_mark.line + offset, HEADER, f"{what} není povolen(a); kotvy a odkazy nejsou v hlavičce povoleny, hodnotu napište celou"))
+        if src.problems:
+            return
+    loader = _Loader(header)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        src.problems.append(_yaml_problem(exc, src.path, offset))
+        return
+    finally:
+        loader.dispose()
+    if node is None:
+        src.problems.append(Problem(src.path, 1, HEADER, "hlavička je prázdná; uveďte alespoň povinná pole"))
+        return
+    if not isinstance(node, yaml.MappingNode):
+        src.problems.append(Problem(src.path, node.start_mark.line + offset, HEADER, "hlavička musí obsahovat pole ve tvaru 'název: hodnota'"))
+        return
+    src.lines[()] = 1
+    src.meta = _Converter(src, offset, loader).convert(node, ())
+
+
+def _events(header: str, src: Source, offset: int) -> list:
+    """All YAML events of the header (used only to find anchors), or none after a syntax error."""
+    try:
+        return list(yaml.parse(header, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        src.problems.append(_yaml_problem(exc, src.path, offset, header.count("\n")))
+        return []
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, offset: int, last_line: int) -> Problem:
+    """A YAML syntax error in Czech, at the line where it is (where an unclosed bracket opened)."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and mark and mark.line >= last_line:  # noticed only at the end of the header
+        mark = exc.context_mark
+    line = (mark.line + offset) if mark else 1
+    raw = f"{exc.context or ''} {exc.problem or ''}"
+    czech = next((cz for en, cz in _YAML_PROBLEMS if en in raw), f"chyba syntaxe YAML ({(exc.problem or exc.context or '').strip()})")
+    return Problem(path, line, HEADER, f"chyba zápisu YAML: {czech}")
+
+
+class _Converter:
+    """Turns composed YAML nodes into dicts, lists and scalars while recording line numbers."""
+
+    def __init__(self, src: Source, offset: int, loader: _Loader) -> None:
+        self.src, self.offset, self.loader = src, offset, loader
+        self.seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, field: str, message: str) -> None:
+        self.src.problems.append(Problem(self.src.path, node.start_mark.line + self.offset, field, message))
+
+    def convert(self, node: yaml.Node, path: Path_) -> object:
+        if id(node) in self.seen:  # the composer shares one node for every alias: never expand it
+            self.problem(node, _dotted(path), "odkazy YAML (aliasy '*') nejsou povoleny; hodnotu napište celou")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; použijte obyčejný seznam")
+                return None
+            out = []
+            for i, item in enumerate(node.value):
+                self.src.lines[path + (i,)] = item.start_mark.line + self.offset
+                out.append(self.convert(item, path + (i,)))
+            return out
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict | None:
+        if node.tag != _TAG + "map":
+            self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; použijte obyčejné pole 'název: hodnota'")
+            return None
+        out: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + self.offset
+            if key_node.tag == _TAG + "merge":
+                self.problem(key_node, _dotted(path) or HEADER, "slučovací klíč '<<' není povolen; napište pole celá")
+                continue
+            key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, _dotted(path) or HEADER, f"název pole musí být text, ne {_shown_key(key_node)}")
+                continue
+            if key in out:
+                first = self.src.lines[path + (key,)]
+                self.problem(key_node, _dotted(path + (key,)), f"pole je uvedeno dvakrát (poprvé na řádku {first}); ponechte jen jedno")
+                continue
+            self.src.lines[path + (key,)] = line
+            out[key] = self.convert(value_node, path + (key,))
+        return out
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(node, _dotted(path) or HEADER, f"nepovolený typ YAML '{_tag(node.tag)}'; v hlavičce jsou povoleny jen texty, čísla, seznamy a pole")
+            return None
+        if node.tag.endswith(":timestamp"):  # dates stay text; the schema checks their form
+            return node.value
+        if node.tag.endswith(":float"):
+            try:
+                value = Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                value = None
+            if value is None or not value.is_finite():
+                self.problem(node, _dotted(path), f"neplatné číslo '{node.value}'; pište číslice s desetinnou tečkou, např. 1234.50")
+                return None
+            return value
+        try:
+            return self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError) as exc:  # e.g. an int too odd for the constructor
+            self.problem(node, _dotted(path), f"hodnotu nelze přečíst ({exc}); dejte ji do uvozovek")
+            return None
+
+
+def _tag(tag: str) -> str:
+    """A YAML tag as written in the file: '!!python/object' rather than the long form."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def _shown_key(node: yaml.Node) -> str:
+    return f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else "seznam ani slovník"
+
+
+def _dotted(path: Path_) -> str:
+    """A field path as editors read it: funding.sources[1].amount."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+dotted = _dotted

@@ -1,0 +1,320 @@
+"""Validation of parsed documents against the schema, plus rules the schema cannot express.
+
+Schema errors from jsonschema are translated to Czech messages that say what was expected, what
+came, and the closest valid value. Each extra rule is a small pure function whose docstring is the
+rule; per-document rules take one document, collection rules take all of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from portal.frontmatter import dotted
+from portal.problems import BODY, FILE, Problem
+from portal.schema import schema_for
+from portal.text import SLUG_RE, did_you_mean, shown, slugify, suggest
+from portal.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from portal.collection import Document
+
+# ---------------------------------------------------------------------------------------------
+# Formats
+# ---------------------------------------------------------------------------------------------
+
+FORMATS = FormatChecker(formats=())
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@FORMATS.checks("email")
+def is_email(value: object) -> bool:
+    """An e-mail address is name@domain.tld without spaces."""
+    return not isinstance(value, str) or bool(_EMAIL.match(value))
+
+
+@FORMATS.checks("uri")
+def is_web_url(value: object) -> bool:
+    """A link is an http(s) URL with a host; other schemes (javascript:, data:, file:) are refused."""
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+
+
+@FORMATS.checks("partial-date")
+def is_partial_date(value: object) -> bool:
+    """A date is ISO 8601: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known."""
+    return not isinstance(value, str) or date_range(value) is not None
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """First and last day that a (partial) ISO date stands for, or None if it is not a real date."""
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, int(month))[1]
+            return date(year, int(month), 1), date(year, int(month), last)
+        d = date(year, int(month), int(day))
+        return d, d
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema errors in Czech
+# ---------------------------------------------------------------------------------------------
+
+_TYPES = {"string": "text", "number": "číslo", "integer": "celé číslo", "array": "seznam",
+          "object": "skupina polí 'název: hodnota'", "boolean": "true nebo false", "null": "prázdná hodnota"}
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "prázdná hodnota"
+    if isinstance(value, bool):
+        return "logická hodnota"
+    if isinstance(value, (int, Decimal, float)):
+        return "číslo"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "seznam"
+    return "skupina polí"
+
+
+def _type_hint(expected: str, value: object) -> str:
+    """What to write instead, for the mistakes editors make most."""
+    if expected == "string" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return f"; dejte hodnotu do uvozovek: \"{value}\""
+    if expected == "string" and isinstance(value, bool):
+        return "; hodnoty jako yes/no/on/off dejte do uvozovek"
+    if expected == "number" and isinstance(value, str):
+        cleaned = value.replace("\u00a0", "").replace(" ", "").replace("Kč", "").replace(",", ".").rstrip(".-")
+        try:
+            return f"; napište číslo bez mezer s desetinnou tečkou: {Decimal(cleaned)}"
+        except ArithmeticError:
+            return ""
+    if expected == "array" and isinstance(value, (str, int, Decimal)):
+        return f"; napište seznam, např. [{value}]"
+    return ""
+
+
+def _expected(schema: dict) -> str:
+    return schema.get("x-expected") or _TYPES.get(schema.get("type", ""), "")
+
+
+def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] | None:
+    """(field path, Czech message) for one jsonschema error; None for errors reported otherwise."""
+    path = tuple(error.absolute_path)
+    value, schema, kind = error.instance, error.schema, error.validator
+    if kind == "required":
+        missing = next(k for k in error.validator_value if k not in value)
+        sub = schema["properties"].get(missing, {})
+        hint = sub.get("x-example")
+        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else ""
+        return path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
+    if kind == "additionalProperties":
+        return None  # reported per key by _unknown_keys, with each key's own line
+    if kind == "type":
+        expected = error.validator_value
+        if value is None:
+            return path, f"pole je prázdné; očekáváno: {_expected(schema)}"
+        return path, f"očekáváno: {_TYPES.get(expected, expected)}; uvedeno: {_kind_of(value)} {shown(value)}{_type_hint(expected, value)}"
+    if kind == "enum":
+        section = schema.get("x-vocabulary")
+        labels = vocab.labels(section) if section else {}
+        choices = ", ".join(map(str, error.validator_value))
+        what = f"neznámá hodnota {shown(value)}"
+        return path, f"{what}; očekáváno jedno z: {choices}{did_you_mean(suggest(value, error.validator_value, labels))}"
+    if kind in ("pattern", "format"):
+        if kind == "pattern" and schema.get("format") == "uri" and not is_web_url(value):
+            return None  # the format error says it better
+        return path, f"neplatná hodnota {shown(value)}; očekáváno: {_expected(schema)}"
+    if kind in ("minimum", "exclusiveMinimum"):
+        return path, f"hodnota {shown(value)} musí být {'větší než' if kind == 'exclusiveMinimum' else 'alespoň'} {error.validator_value}"
+    if kind == "minLength":
+        return path, f"pole je prázdné; očekáváno: {_expected(schema)}"
+    if kind == "maxLength":
+        return path, f"text je příliš dlouhý ({len(value)} znaků); nejvýše {error.validator_value} znaků"
+    if kind == "minItems":
+        return path, "seznam je prázdný; uveďte alespoň jednu položku, nebo pole vynechte"
+    if kind == "minProperties":
+        return path, "položka je prázdná; vyplňte alespoň jedno pole"
+    if kind == "uniqueItems":
+        seen: set = set()
+        dupes = [v for v in value if (key := repr(v)) in seen or seen.add(key)]
+        return path, f"hodnota {shown(dupes[0]) if dupes else ''} je v seznamu uvedena vícekrát".replace("  ", " ")
+    return path, f"neplatná hodnota {shown(value)} ({error.message})"
+
+
+def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every key the schema does not know, with the closest known key."""
+    if isinstance(meta, dict) and schema.get("type") == "object":
+        props = schema.get("properties", {})
+        for key, value in meta.items():
+            if key not in props:
+                yield path + (key,), f"neznámé pole; povolená pole jsou: {', '.join(props)}{did_you_mean(suggest(key, props))}"
+            else:
+                yield from _unknown_keys(value, props[key], path + (key,))
+    elif isinstance(meta, list) and schema.get("type") == "array":
+        for i, item in enumerate(meta):
+            yield from _unknown_keys(item, schema.get("items", {}), path + (i,))
+
+
+_VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
+
+
+def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
+    key = (kind, id(vocab))
+    if key not in _VALIDATORS:
+        _VALIDATORS.clear()
+        _VALIDATORS[key] = Draft202012Validator(schema_for(kind, vocab), format_checker=FORMATS)
+    return _VALIDATORS[key]
+
+
+def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
+    """Every schema violation of one document, each at the line of the offending value."""
+    found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, schema_for(doc.kind)))
+    for error in _validator(doc.kind, vocab).iter_errors(doc.meta):
+        translated = _translate(error, vocab)
+        if translated:
+            found.append(translated)
+    return [Problem(doc.path, doc.source.line(path), dotted(path), message) for path, message in found]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules beyond the schema: one pure function each, the docstring is the rule
+# ---------------------------------------------------------------------------------------------
+
+DocRule = Callable[["Document"], Iterable[Problem]]
+
+
+def rule_slug(doc: Document) -> Iterator[Problem]:
+    """The file name (the slug in the page address) uses only lower-case letters without diacritics, digits and hyphens."""
+    if not SLUG_RE.match(doc.slug):
+        yield Problem(doc.path, 1, FILE, f"neplatný název souboru '{doc.slug}.md'; název smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky; myslel/a jste '{slugify(doc.slug) or 'pripad'}.md'?")
+
+
+def rule_summary_is_one_paragraph(doc: Document) -> Iterator[Problem]:
+    """The summary is a single paragraph: no empty line inside it."""
+    summary = doc.meta.get("summary")
+    if isinstance(summary, str) and re.search(r"\n\s*\n", summary.strip()):
+        yield doc.problem(("summary",), "shrnutí musí být jeden odstavec; delší text patří do těla stránky")
+
+
+def rule_period_in_order(doc: Document) -> Iterator[Problem]:
+    """A project ends on or after the day it starts."""
+    project = doc.meta.get("project")
+    if not isinstance(project, dict):
+        return
+    start, end = project.get("start"), project.get("end")
+    if isinstance(start, str) and isinstance(end, str):
+        s, e = date_range(start), date_range(end)
+        if s and e and e[1] < s[0]:
+            yield doc.problem(("project", "end"), f"ukončení {shown(end)} je dříve než zahájení {shown(start)}; zkontrolujte pořadí dat")
+
+
+def _money(value: object) -> Decimal | None:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return Decimal(value)
+    return None
+
+
+def rule_money_in_halere(doc: Document) -> Iterator[Problem]:
+    """Amounts are in CZK with at most two decimal places (haléře)."""
+    funding = doc.meta.get("funding")
+    if not isinstance(funding, dict):
+        return
+    places: list[tuple[tuple, object]] = [(("funding", "total"), funding.get("total"))]
+    sources = funding.get("sources")
+    if isinstance(sources, list):
+        places += [(("funding", "sources", i, "amount"), s.get("amount")) for i, s in enumerate(sources) if isinstance(s, dict)]
+    for path, value in places:
+        amount = _money(value)
+        if amount is not None and amount != amount.quantize(Decimal("0.01")):
+            yield doc.problem(path, f"částka {shown(value)} má více než dvě desetinná místa; uveďte ji na haléře, např. {amount.quantize(Decimal('0.01'))}")
+
+
+def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
+    """The funding sources add up exactly, to the haléř, to the total."""
+    funding = doc.meta.get("funding")
+    if not isinstance(funding, dict) or not isinstance(funding.get("sources"), list):
+        return
+    total = _money(funding.get("total"))
+    amounts = [_money(s.get("amount")) if isinstance(s, dict) else None for s in funding["sources"]]
+    if total is None or None in amounts or not amounts:
+        return  # the schema already reports the missing or malformed amounts
+    added = sum(amounts, Decimal(0))
+    if added != total:
+        from portal.text import czk
+
+        diff = added - total
+        yield doc.problem(("funding", "total"), f"součet zdrojů {czk(added)} se neshoduje s celkovou částkou {czk(total)} (rozdíl {czk(diff) if diff > 0 else '−' + czk(-diff)}); opravte částky tak, aby součet seděl na haléř")
+
+
+def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
+    """The body has no level-1 heading: the title comes from the header."""
+    fenced = False
+    for i, line in enumerate(doc.body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"^#(?!#)\s*\S", line):
+            yield Problem(doc.path, doc.source.body_line + i, BODY, "nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'")
+
+
+DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
+                            rule_funding_adds_up, rule_no_level_one_heading]
+
+
+def rule_methods_exist(docs: list[Document]) -> Iterator[Problem]:
+    """Every method a case names, and every related method a method names, is a file in methods/."""
+    methods = sorted(d.slug for d in docs if d.kind == "method")
+    for doc in docs:
+        field = "methods" if doc.kind == "case" else "related_methods"
+        values = doc.meta.get(field)
+        if not isinstance(values, list):
+            continue
+        for i, slug in enumerate(values):
+            if isinstance(slug, str) and SLUG_RE.match(slug) and slug not in methods:
+                yield doc.problem((field, i), f"neznámá metodika '{slug}'; očekáváno jedno z: {', '.join(methods)}{did_you_mean(suggest(slug, methods))}")
+
+
+def rule_unique_slugs(docs: list[Document]) -> Iterator[Problem]:
+    """Two files of the same kind never share a slug, whatever their folder or letter case."""
+    seen: dict[tuple[str, str], Document] = {}
+    for doc in sorted(docs, key=lambda d: d.path):
+        key = (doc.kind, slugify(doc.slug))
+        if key in seen:
+            yield Problem(doc.path, 1, FILE, f"adresa stránky '{key[1]}' je už použita souborem {seen[key].path}; přejmenujte jeden ze souborů")
+        else:
+            seen[key] = doc
+
+
+COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
+
+
+def validate(docs: list[Document], vocab: Vocabulary) -> list[Problem]:
+    """All problems of all documents: schema, per-document rules, then collection rules."""
+    problems: list[Problem] = []
+    for doc in docs:
+        problems += schema_problems(doc, vocab)
+        for rule in DOC_RULES:
+            problems += rule(doc)
+    for collection_rule in COLLECTION_RULES:
+        problems += collection_rule(docs)
+    return problems
