@@ -80,3 +80,30 @@ def percent(part: Decimal, total: Decimal) -> str:
         return "0 %"
     value = (Decimal(part) * 100 / Decimal(total)).quantize(Decimal("0.1"))
     return f"{value}".replace(".", ",") + "\u00a0%"
+
+
+MONTHS = ["leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září", "říjen", "listopad", "prosinec"]
+
+
+def czech_date(value: str) -> str:
+    """An ISO (partial) date as Czech readers write it: '2023-01-31' -> '31. 1. 2023', '2019-03' -> 'březen 2019'."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])}.\u00a0{int(parts[1])}.\u00a0{parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def period(start: str | None, end: str | None) -> str:
+    """A project's period in Czech: '1. 1. 2023 – 31. 12. 2025', 'od 2020' when it is ongoing."""
+    if start and end:
+        return f"{czech_date(start)} – {czech_date(end)}"
+    if start:
+        return f"od {czech_date(start)}"
+    if end:
+        return f"do {czech_date(end)}"
+    return ""

@@ -1,0 +1,59 @@
+"""MkDocs adapter: load and validate all content before anything is built, then add its pages.
+
+Every problem of every file is logged, then the build aborts before a single page is written.
+Cases and methods are published from their own folders (nothing is copied into docs/).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from portal.collection import Collection, load_collection
+from portal.links import repo_links_to_site
+from portal.problems import summary
+
+log = logging.getLogger("mkdocs.hooks.content")
+
+
+@event_priority(100)  # before mkdocs-macros reads config.extra
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    collection = load_collection(content_root(config))
+    if collection.problems:
+        for problem in collection.problems:
+            log.error(str(problem))
+        raise PluginError(f"Obsah nelze zveřejnit: {summary(collection.problems)}. Opravte chyby vypsané výše; "
+                          "bez sestavení webu je vypíše příkaz 'portal check'.")
+    config.extra["portal"] = collection
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    collection = get_collection(config)
+    for doc in collection.cases + collection.methods:
+        existing = files.get_file_from_path(doc.page_src)
+        if existing is not None:  # a page in docs/ must not shadow a contributed one
+            raise PluginError(f"docs/{doc.page_src}: stránka koliduje s obsahem ze souboru {doc.path}")
+        file = File.generated(config, doc.page_src, content=repo_links_to_site(doc.body))
+        file.edit_uri = doc.path if config.repo_url else None
+        files.append(file)
+    if config.repo_url:
+        for file in files.documentation_pages():
+            if collection.by_page(file.src_uri) is None:
+                file.edit_uri = f"docs/{file.src_uri}"
+    return files
+
+
+def content_root(config: MkDocsConfig) -> Path:
+    """The repository root: the folder of mkdocs.yml."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def get_collection(config: MkDocsConfig) -> Collection:
+    """The validated collection that on_config stored for the other hooks."""
+    return config.extra["portal"]

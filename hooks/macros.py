@@ -1,0 +1,43 @@
+"""mkdocs-macros module: the macros our own pages in docs/ may call (contributed files are never rendered)."""
+
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+from portal.catalogue import case_cards, method_list
+from portal.fieldref import field_reference as _field_reference
+
+
+def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
+    """Register the macros; the validated collection comes from config.extra (set by hooks/content.py)."""
+
+    def collection():
+        return env.conf["extra"]["portal"]
+
+    def link(url: str) -> str:
+        return get_relative_url(url, env.page.url)
+
+    @env.macro
+    def field_reference() -> str:
+        """Table of all fields of a case and a method, from the schema."""
+        return _field_reference(collection().vocab)
+
+    @env.macro
+    def case_catalogue() -> str:
+        """Every case as a card."""
+        return case_cards(collection(), link)
+
+    @env.macro
+    def methods_overview() -> str:
+        """Every method with its summary."""
+        return method_list(collection(), link)
+
+    @env.macro
+    def downloads() -> str:
+        """The PDF manuals with size, page count and date (filled in by the PDF hook)."""
+        return env.conf["extra"].get("portal_downloads", "")
+
+    @env.macro
+    def open_data() -> str:
+        """Open-data files with their descriptions (filled in by the data hook)."""
+        return env.conf["extra"].get("portal_open_data", "")

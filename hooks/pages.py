@@ -1,0 +1,37 @@
+"""MkDocs adapter: case and method pages get their title and description from the front matter,
+a facts panel (cases) or the list of cases that use them (methods)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from content import get_collection  # sibling hook module; importable while hooks load
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from portal.facts import case_facts, method_cases
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    doc = get_collection(config).by_page(page.file.src_uri)
+    if doc is not None:
+        # Set from our model, never from the contributed file, so 'render_macros' can't be smuggled in.
+        page.meta = {"title": doc.title, "description": doc.summary, "kind": doc.kind}
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    collection = get_collection(config)
+    doc = collection.by_page(page.file.src_uri)
+    if doc is None:
+        return html
+
+    def link(url: str) -> str:
+        return get_relative_url(url, page.url)
+
+    lead = f'<p class="kp-lead">{escape(doc.summary)}</p>'
+    if doc.kind == "case":
+        return lead + case_facts(doc, collection, link) + html
+    return lead + html + method_cases(doc, collection, link)

@@ -1,0 +1,128 @@
+"""The facts panel of a case page, rendered from its front matter; every value is escaped.
+
+Labels come from the schema's Czech titles, so renaming a field's title renames it here too.
+`link` turns a site-relative address into one relative to the current page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from html import escape
+
+from portal.collection import Collection, Document
+from portal.schema import subschema
+from portal.text import czech_date, czk, number, percent, period
+
+Link = Callable[[str], str]
+
+
+def _title(*path: str) -> str:
+    return escape(subschema("case", *path).get("title", path[-1]))
+
+
+def _row(label: str, value_html: str) -> str:
+    return f"<div><dt>{label}</dt><dd>{value_html}</dd></div>"
+
+
+def external(url: str, text: str) -> str:
+    """An outbound link; the URL was validated as http(s) and is escaped again here."""
+    return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(text)}</a>'
+
+
+def email_html(address: str) -> str:
+    """An e-mail shown as 'name (zavináč) domain' and turned into a link only by our script on click."""
+    user, _, domain = address.partition("@")
+    return (f'<span class="kp-email" data-u="{escape(user[::-1])}" data-d="{escape(domain[::-1])}">'
+            f'{escape(user)}<span class="kp-at"> (zavináč) </span>{escape(domain)}</span>')
+
+
+def case_facts(doc: Document, collection: Collection, link: Link) -> str:
+    """The facts panel of a case as an HTML <aside>."""
+    vocab = collection.vocab
+    rows: list[str] = []
+    region = doc.get("region")
+    if region:
+        rows.append(_row(_title("region"), f'<a href="{link(f"kraje/{region}/")}">{escape(vocab.name("regions", region))}</a>'))
+    if doc.get("municipalities"):
+        rows.append(_row(_title("municipalities"), escape(", ".join(doc.get("municipalities")))))
+    org = doc.get("organisation", default={})
+    if org.get("name"):
+        rows.append(_row(_title("organisation"), external(org["web"], org["name"]) if org.get("web") else escape(org["name"])))
+    project = doc.get("project", default={})
+    if project.get("programme"):
+        rows.append(_row(_title("project", "programme"), escape(vocab.name("programmes", project["programme"]))))
+    if project.get("registration_number"):
+        rows.append(_row(_title("project", "registration_number"), f"<code>{escape(project['registration_number'])}</code>"))
+    when = period(project.get("start"), project.get("end"))
+    if when:
+        state = "" if project.get("end") else " (probíhá)"
+        rows.append(_row("Období realizace", escape(when) + state))
+    funding = doc.get("funding")
+    if funding:
+        rows.append(_row(_title("funding"), funding_html(funding, collection)))
+    methods = [m for m in doc.get("methods", default=[]) if collection.method(m)]
+    if methods:
+        items = ", ".join(f'<a href="{link(collection.method(m).url)}">{escape(collection.method(m).title)}</a>' for m in methods)
+        rows.append(_row(_title("methods"), items))
+    groups = doc.get("target_groups", default=[])
+    if groups:
+        rows.append(_row(_title("target_groups"), escape(", ".join(vocab.name("target_groups", g) for g in groups))))
+    parts = [f'<dl class="kp-facts__list">{"".join(rows)}</dl>']
+    if doc.get("indicators"):
+        parts.append(indicators_html(doc.get("indicators")))
+    contacts = doc.get("contacts", default=[])
+    if contacts:
+        parts.append(contacts_html(contacts))
+    return ('<aside class="kp-facts" aria-labelledby="kp-facts-title">'
+            '<h2 id="kp-facts-title" class="kp-facts__title">Základní údaje</h2>' + "".join(parts) + "</aside>")
+
+
+def funding_html(funding: dict, collection: Collection) -> str:
+    """Total and each source with its share of the total."""
+    total = Decimal(funding["total"])
+    items = "".join(
+        f"<li>{escape(collection.vocab.name('funding_sources', s['source']))}: {czk(s['amount'])} ({percent(s['amount'], total)})</li>"
+        for s in funding.get("sources", []))
+    return f'<strong>{czk(total)}</strong><ul class="kp-facts__sources">{items}</ul>'
+
+
+def indicators_html(indicators: list[dict]) -> str:
+    """Indicators as a table: target against achieved."""
+    head = "".join(f'<th scope="col">{_title("indicators", "[]", k)}</th>' for k in ("label", "target", "achieved", "deadline"))
+    rows = []
+    for ind in indicators:
+        unit = f" {escape(ind['unit'])}" if ind.get("unit") else ""
+        achieved = f"{number(ind['achieved'])}{unit}" if ind.get("achieved") is not None else "neuvedeno"
+        met = ""
+        if ind.get("achieved") is not None:
+            met = ' <span class="kp-met">(splněno)</span>' if ind["achieved"] >= ind["target"] else ' <span class="kp-unmet">(nesplněno)</span>'
+        deadline = escape(czech_date(ind["deadline"])) if ind.get("deadline") else "–"
+        rows.append(f'<tr><th scope="row">{escape(ind["label"])}</th><td>{number(ind["target"])}{unit}</td><td>{achieved}{met}</td><td>{deadline}</td></tr>')
+    return (f'<table class="kp-indicators"><caption>{_title("indicators")}</caption><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def contacts_html(contacts: list[dict]) -> str:
+    """Contact people; e-mails are not written as plain mailto: links."""
+    items = []
+    for c in contacts:
+        bits = [f"<strong>{escape(c['name'])}</strong>" if c.get("name") else "", escape(c.get("role", ""))]
+        if c.get("email"):
+            bits.append(email_html(c["email"]))
+        if c.get("phone"):
+            bits.append(f'tel. <a href="tel:{escape(c["phone"].replace(" ", ""))}">{escape(c["phone"])}</a>')
+        items.append("<li>" + ", ".join(b for b in bits if b) + "</li>")
+    return f'<h3 class="kp-facts__subtitle">{_title("contacts")}</h3><ul class="kp-contacts">{"".join(items)}</ul>'
+
+
+def method_cases(doc: Document, collection: Collection, link: Link) -> str:
+    """The list of cases that use a method, appended to the method's page."""
+    cases = collection.cases_by_method.get(doc.slug, [])
+    heading = '<h2 id="pripady-z-praxe">Příklady dobré praxe s touto metodou</h2>'
+    if not cases:
+        return heading + "<p>Zatím žádný příklad dobré praxe tuto metodu neuvádí.</p>"
+    items = "".join(
+        f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.get("region", default="")))}</li>'
+        for c in cases)
+    return f'{heading}<ul class="kp-method-cases">{items}</ul>'
