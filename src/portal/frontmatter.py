@@ -30,6 +30,7 @@ _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "times
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 Path_ = tuple[str | int, ...]
+_ALLOWED = "v hlavičce jsou povoleny jen texty, čísla, seznamy a pole"
 
 # PyYAML's English problems, in Czech, with what to do about them.
 _YAML_PROBLEMS = [
@@ -60,6 +61,8 @@ class Source:
     body: str = ""
     body_line: int = 1
     problems: list[Problem] = field(default_factory=list)
+    # Values that could not be read: already reported, so the schema check stays quiet about them.
+    broken: set[Path_] = field(default_factory=set)
 
     def line(self, path: Path_) -> int:
         """Line of a value, or of its nearest parent that has one (the header's first line at worst)."""
@@ -138,7 +141,7 @@ def _parse_header(header: str, src: Source, offset: int) -> None:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        src.problems.append(_yaml_problem(exc, src.path, offset))
+        src.problems.append(_yaml_problem(exc, src.path, offset, header.count("\n")))
         return
     finally:
         loader.dispose()
@@ -179,19 +182,21 @@ class _Converter:
         self.src, self.offset, self.loader = src, offset, loader
         self.seen: set[int] = set()
 
-    def problem(self, node: yaml.Node, field: str, message: str) -> None:
+    def problem(self, node: yaml.Node, field: str, message: str, path: Path_ | None = None) -> None:
+        if path is not None:
+            self.src.broken.add(path)
         self.src.problems.append(Problem(self.src.path, node.start_mark.line + self.offset, field, message))
 
     def convert(self, node: yaml.Node, path: Path_) -> object:
         if id(node) in self.seen:  # the composer shares one node for every alias: never expand it
-            self.problem(node, _dotted(path), "odkazy YAML (aliasy '*') nejsou povoleny; hodnotu napište celou")
+            self.problem(node, _dotted(path), "odkazy YAML (aliasy '*') nejsou povoleny; hodnotu napište celou", path)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; použijte obyčejný seznam")
+                self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
                 return None
             out = []
             for i, item in enumerate(node.value):
@@ -202,7 +207,7 @@ class _Converter:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict | None:
         if node.tag != _TAG + "map":
-            self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; použijte obyčejné pole 'název: hodnota'")
+            self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
             return None
         out: dict[str, object] = {}
         for key_node, value_node in node.value:
@@ -219,12 +224,16 @@ class _Converter:
                 self.problem(key_node, _dotted(path + (key,)), f"pole je uvedeno dvakrát (poprvé na řádku {first}); ponechte jen jedno")
                 continue
             self.src.lines[path + (key,)] = line
+            if node.flow_style and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _TAG + "null" and value_node.value == "":
+                # '{name: Spolek, z.s.}': the comma split the value and 'z.s.' became a key of its own.
+                self.problem(key_node, _dotted(path) or HEADER, f"čárka uvnitř {{…}} odděluje pole, takže '{key}' se čte jako další pole; text, který obsahuje čárku, dejte do uvozovek, např. \"Spolek, {key}\"", path)
+                continue
             out[key] = self.convert(value_node, path + (key,))
         return out
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, _dotted(path) or HEADER, f"nepovolený typ YAML '{_tag(node.tag)}'; v hlavičce jsou povoleny jen texty, čísla, seznamy a pole")
+            self.problem(node, _dotted(path) or HEADER, f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
             return None
         if node.tag.endswith(":timestamp"):  # dates stay text; the schema checks their form
             return node.value
@@ -234,13 +243,13 @@ class _Converter:
             except InvalidOperation:
                 value = None
             if value is None or not value.is_finite():
-                self.problem(node, _dotted(path), f"neplatné číslo '{node.value}'; pište číslice s desetinnou tečkou, např. 1234.50")
+                self.problem(node, _dotted(path), f"neplatné číslo '{node.value}'; pište číslice s desetinnou tečkou, např. 1234.50", path)
                 return None
             return value
         try:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:  # e.g. an int too odd for the constructor
-            self.problem(node, _dotted(path), f"hodnotu nelze přečíst ({exc}); dejte ji do uvozovek")
+            self.problem(node, _dotted(path), f"hodnotu nelze přečíst ({exc}); dejte ji do uvozovek", path)
             return None
 
 

@@ -31,7 +31,15 @@ class Problem:
 def summary(problems: list[Problem]) -> str:
     """Czech one-line count of problems and files, with correct plural forms."""
     files = len({p.path for p in problems})
-    return f"{_plural(len(problems), 'chyba', 'chyby', 'chyb')} v {_plural(files, 'souboru', 'souborech', 'souborech')}"
+    return f"{_plural(len(problems), 'chyba', 'chyby', 'chyb')} {_v(files)} {_plural(files, 'souboru', 'souborech', 'souborech')}"
+
+
+def _v(n: int) -> str:
+    """The preposition before a number as it is read aloud: 've 2 (dvou)', 'v 5 (pěti)'."""
+    digits = str(n)
+    spoken_dv_tr_ct_st = (digits[0] in "234" and len(digits) in (1, 2)) or (len(digits) == 2 and digits[0] == "1" and digits[1] in "234") \
+        or (len(digits) == 3 and digits[0] in "1234")
+    return "ve" if spoken_dv_tr_ct_st else "v"
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:

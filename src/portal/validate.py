@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -194,7 +194,9 @@ def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
         translated = _translate(error, vocab)
         if translated:
             found.append(translated)
-    return [Problem(doc.path, doc.source.line(path), dotted(path), message) for path, message in found]
+    broken = doc.source.broken
+    return [Problem(doc.path, doc.source.line(path), dotted(path), message) for path, message in found
+            if not any(path[: len(b)] == b for b in broken)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,7 +249,7 @@ def rule_money_in_halere(doc: Document) -> Iterator[Problem]:
     for path, value in places:
         amount = _money(value)
         if amount is not None and amount != amount.quantize(Decimal("0.01")):
-            yield doc.problem(path, f"částka {shown(value)} má více než dvě desetinná místa; uveďte ji na haléře, např. {amount.quantize(Decimal('0.01'))}")
+            yield doc.problem(path, f"částka {shown(value)} má více než dvě desetinná místa; uveďte ji na haléře, např. {amount.quantize(Decimal('0.01'), ROUND_HALF_UP)}")
 
 
 def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:

