@@ -1,0 +1,1 @@
+"""MkDocs adapter: the PDF manual and its regional editions (being written)."""
