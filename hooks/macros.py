@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from portal.catalogue import case_cards, method_list
+from portal.catalogue import catalogue as _catalogue
+from portal.catalogue import method_list
+from portal.regions import region_map, region_table
+from portal.statspage import statistics_html
 from portal.fieldref import field_reference as _field_reference
 
 
@@ -23,9 +26,19 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
         return _field_reference(collection().vocab)
 
     @env.macro
-    def case_catalogue() -> str:
-        """Every case as a card."""
-        return case_cards(collection(), link)
+    def catalogue() -> str:
+        """Facet filters and every case as a card."""
+        return _catalogue(collection(), link)
+
+    @env.macro
+    def regions_map() -> str:
+        """The map of regions and the same numbers as a table."""
+        return region_map(collection(), link) + region_table(collection(), link)
+
+    @env.macro
+    def statistics() -> str:
+        """Figures computed from the content."""
+        return statistics_html(collection())
 
     @env.macro
     def methods_overview() -> str:

@@ -98,7 +98,9 @@ def indicators_html(indicators: list[dict]) -> str:
         if ind.get("achieved") is not None:
             met = ' <span class="kp-met">(splněno)</span>' if ind["achieved"] >= ind["target"] else ' <span class="kp-unmet">(nesplněno)</span>'
         deadline = escape(czech_date(ind["deadline"])) if ind.get("deadline") else "–"
-        rows.append(f'<tr><th scope="row">{escape(ind["label"])}</th><td>{number(ind["target"])}{unit}</td><td>{achieved}{met}</td><td>{deadline}</td></tr>')
+        labels = [_title("indicators", "[]", k) for k in ("target", "achieved", "deadline")]
+        rows.append(f'<tr><th scope="row">{escape(ind["label"])}</th><td data-label="{labels[0]}">{number(ind["target"])}{unit}</td>'
+                    f'<td data-label="{labels[1]}">{achieved}{met}</td><td data-label="{labels[2]}">{deadline}</td></tr>')
     return (f'<table class="kp-indicators"><caption>{_title("indicators")}</caption><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 

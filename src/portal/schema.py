@@ -175,7 +175,7 @@ def _fill_vocabularies(node: Any, vocab: Vocabulary) -> None:
             _fill_vocabularies(value, vocab)
 
 
-def public_json_schema(kind: str, vocab: Vocabulary) -> Schema:
+def public_json_schema(kind: str, vocab: Vocabulary, site_url: str = "/") -> Schema:
     """The JSON Schema published for editors' tools and open-data users (standard keywords only)."""
     schema = schema_for(kind, vocab)
 
@@ -197,7 +197,7 @@ def public_json_schema(kind: str, vocab: Vocabulary) -> Schema:
 
     out = clean(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"https://komunitni-prace.example/data/schema/{kind}.schema.json", **out}
+            "$id": f"{site_url}data/schema/{kind}.schema.json", **out}
 
 
 def field_titles(kind: str) -> dict[str, str]:

@@ -1,0 +1,43 @@
+"""MkDocs adapter: open data (JSON, CSV, JSON Schema) and the Atom feed, generated from the collection."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from content import content_root, get_collection  # sibling hook module
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from portal.exports import atom_feed, cases_csv, cases_json, methods_json
+from portal.history import file_dates
+from portal.opendata import open_data_html
+from portal.schema import public_json_schema
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    collection = get_collection(config)
+    site_url = site_address(config)
+    today = date.today()
+    dates = file_dates(content_root(config), [c.path for c in collection.cases])
+    outputs = {
+        "data/cases.json": cases_json(collection, site_url, today),
+        "data/cases.csv": cases_csv(collection, site_url, today),
+        "data/methods.json": methods_json(collection, site_url),
+        "data/schema/case.schema.json": _json(public_json_schema("case", collection.vocab, site_url)),
+        "data/schema/method.schema.json": _json(public_json_schema("method", collection.vocab, site_url)),
+        "feed.xml": atom_feed(collection, site_url, config.site_name, dates),
+    }
+    for path, content in outputs.items():
+        files.append(File.generated(config, path, content=content))
+    config.extra["portal_open_data"] = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, "ke-stazeni/")
+    return files
+
+
+def site_address(config: MkDocsConfig) -> str:
+    """The public address of the site, ending with '/'."""
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,74 @@
+"""Statistics computed from the content at build time: never typed by hand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from portal.collection import Collection, Document
+
+
+@dataclass
+class Totals:
+    """Aggregates of a group of cases."""
+
+    cases: int = 0
+    municipalities: set[str] = field(default_factory=set)
+    funding: Decimal = Decimal(0)
+    eu: Decimal = Decimal(0)
+
+    def add(self, doc: Document, collection: Collection) -> None:
+        self.cases += 1
+        self.municipalities.update(doc.get("municipalities", default=[]))
+        funding = doc.get("funding")
+        if funding:
+            self.funding += Decimal(funding["total"])
+            self.eu += sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
+
+
+def is_eu(source: str, collection: Collection) -> bool:
+    """A funding source is European when the vocabulary marks it with 'eu: true'."""
+    term = collection.vocab.term("funding_sources", source)
+    return bool(term and term.extra.get("eu"))
+
+
+@dataclass
+class Statistics:
+    """All figures of the statistics page."""
+
+    total: Totals
+    by_region: dict[str, Totals]
+    by_method: dict[str, Totals]
+    by_programme: dict[str, Totals]
+    by_year: dict[str, Totals]
+    indicators_set: int
+    indicators_known: int
+    indicators_met: int
+
+
+def compute(collection: Collection) -> Statistics:
+    """Aggregate every case once into the totals and each breakdown."""
+    total = Totals()
+    groups: dict[str, dict[str, Totals]] = {k: defaultdict(Totals) for k in ("region", "method", "programme", "year")}
+    set_, known, met = 0, 0, 0
+    for doc in collection.cases:
+        total.add(doc, collection)
+        keys = {
+            "region": [doc.get("region")],
+            "method": [m for m in doc.get("methods", default=[]) if collection.method(m)],
+            "programme": [doc.get("project", "programme", default="neuvedeno")],
+            "year": [str(doc.get("project", "start", default="neuvedeno"))[:4] if doc.get("project", "start") else "neuvedeno"],
+        }
+        for group, values in keys.items():
+            for value in values:
+                groups[group][value].add(doc, collection)
+        for ind in doc.get("indicators", default=[]):
+            set_ += 1
+            if ind.get("achieved") is not None:
+                known += 1
+                met += ind["achieved"] >= ind["target"]
+    regions = {c: groups["region"][c] for c in collection.vocab.codes("regions") if c in groups["region"]}
+    methods = {m.slug: groups["method"][m.slug] for m in collection.methods if m.slug in groups["method"]}
+    return Statistics(total, regions, methods, dict(sorted(groups["programme"].items())),
+                      dict(sorted(groups["year"].items())), set_, known, met)
