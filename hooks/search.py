@@ -8,14 +8,13 @@ import sys
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-# Only the page's article is indexed; lists that repeat other pages' summaries are left out
-# (they carry data-pagefind-ignore), so a query lands on the case itself.
-ROOT = "article.md-content__inner"
+# Only content inside data-pagefind-body (overrides/main.html) is indexed; lists that repeat other
+# pages' summaries carry data-pagefind-ignore, so a query lands on the case itself.
 EXCLUDE = [".headerlink", ".md-content__button", ".md-source-file", "[data-pagefind-ignore]"]
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--root-selector", ROOT, "--force-language", "cs", "--quiet"]
+    cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--force-language", "cs", "--quiet"]
     for selector in EXCLUDE:
         cmd += ["--exclude-selectors", selector]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)

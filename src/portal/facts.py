@@ -74,7 +74,8 @@ def case_facts(doc: Document, collection: Collection, link: Link) -> str:
     contacts = doc.get("contacts", default=[])
     if contacts:
         parts.append(contacts_html(contacts))
-    return ('<aside class="kp-facts" aria-labelledby="kp-facts-title">'
+    # The facts weigh more in search than running text: a registration number or organisation names the case.
+    return ('<aside class="kp-facts" aria-labelledby="kp-facts-title" data-pagefind-weight="4">'
             '<h2 id="kp-facts-title" class="kp-facts__title">Základní údaje</h2>' + "".join(parts) + "</aside>")
 
 

@@ -1,0 +1,163 @@
+"""The built portal in a real headless Chromium: search, facets, map links, no third-party requests."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+
+pytestmark = pytest.mark.browser
+
+PAGE_TITLES = ".pagefind-ui__result-inner > .pagefind-ui__result-title"
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="cs-CZ")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def search(page: Page, base_url: str, query: str) -> list[str]:
+    """Type a query into the search box like a reader and return the titles of the result pages."""
+    page.goto(base_url + "hledani/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.wait_for_selector(".pagefind-ui__message")
+    page.wait_for_function("q => document.querySelector('.pagefind-ui__message').textContent.includes(q)", arg=query)
+    page.wait_for_timeout(300)
+    return page.locator(PAGE_TITLES).all_inner_texts()
+
+
+def test_search_folds_diacritics(page, base_url):
+    plain = search(page, base_url, "socialni zaclenovani")
+    accented = search(page, base_url, "sociální začleňování")
+    assert plain and plain == accented
+    assert "Komunitní centra v Regionu Haná" in plain
+    mixed = search(page, base_url, "socialní")
+    assert "Komunitní sociální práce na venkově" == mixed[0]
+
+
+def test_search_finds_a_town(page, base_url):
+    assert search(page, base_url, "velke hamry")[0] == "Komunitní práce v Libereckém kraji"
+    excerpt = page.locator(".pagefind-ui__result-excerpt").first
+    assert [m.lower().strip(".,") for m in excerpt.locator("mark").all_inner_texts()][:2] == ["velké", "hamry"]
+
+
+def test_search_community_centre_cases_and_method(page, base_url):
+    titles = search(page, base_url, "komunitni centrum")
+    top = titles[:4]
+    assert "Komunitní centrum Vltavotýnska" in top
+    assert "Komunitní centrum: jak ho založit a provozovat" in top
+    assert "Komunitní centra v Regionu Haná" in titles
+
+
+def test_search_finds_front_matter_facts(page, base_url):
+    assert search(page, base_url, "0010387")[0] == "Podpora komunitní práce v MSK II"
+    assert search(page, base_url, "MAS Vltava")[0] == "Komunitní centrum Vltavotýnska"
+    assert search(page, base_url, "Nechanicko")[0] == "Komunitní sociální práce na venkově"
+
+
+def test_header_search_form_leads_to_results(page, base_url):
+    page.goto(base_url)
+    page.fill("#kp-header-q", "velke hamry")
+    page.press("#kp-header-q", "Enter")
+    page.wait_for_selector(PAGE_TITLES)
+    assert urlsplit(page.url).path.endswith("/hledani/")
+    assert page.locator(PAGE_TITLES).first.inner_text() == "Komunitní práce v Libereckém kraji"
+
+
+def visible_cards(page: Page) -> list[str]:
+    return page.locator("#kp-catalogue li:not([hidden]) .kp-card__title").all_inner_texts()
+
+
+def count_for(page: Page, key: str, value: str) -> str:
+    return page.locator(f'[data-count-for="{key}={value}"]').inner_text()
+
+
+def test_facets_combine_with_counts_and_url(page, base_url):
+    page.goto(base_url + "dobra-praxe/")
+    assert len(visible_cards(page)) == 5
+    page.get_by_role("group", name="Metoda").get_by_label("Komunitní centrum: jak ho založit a provozovat").check()
+    assert sorted(visible_cards(page)) == ["Komunitní centra v Regionu Haná", "Komunitní centrum Vltavotýnska", "Podpora komunitní práce v MSK II"]
+    # Counts of the other facets follow the selection.
+    assert count_for(page, "kraj", "olomoucky") == "(1)"
+    assert count_for(page, "kraj", "liberecky") == "(0)"
+    page.get_by_role("group", name="Kraj").get_by_label("Olomoucký kraj").check()
+    assert visible_cards(page) == ["Komunitní centra v Regionu Haná"]
+    assert page.locator("#kp-result-count").inner_text() == "Zobrazeno 1 z 5 příkladů."
+    assert count_for(page, "metoda", "komunitni-centrum") == "(1)"
+    assert parse_qsl(urlsplit(page.url).query) == [("kraj", "olomoucky"), ("metoda", "komunitni-centrum")]
+
+
+def test_filtered_view_can_be_shared(page, base_url):
+    page.goto(base_url + "dobra-praxe/?stav=ukonceno&skupina=verejnost")
+    assert page.get_by_role("group", name="Stav projektu").get_by_label("Ukončený").is_checked()
+    assert visible_cards(page) == ["Podpora komunitní práce v MSK II"]
+    page.get_by_role("button", name="Zrušit filtry").click()
+    assert len(visible_cards(page)) == 5
+    assert urlsplit(page.url).query == ""
+
+
+def test_facets_work_by_keyboard(page, base_url):
+    page.goto(base_url + "dobra-praxe/")
+    box = page.get_by_role("group", name="Kraj").get_by_label("Jihočeský kraj")
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert visible_cards(page) == ["Komunitní centrum Vltavotýnska"]
+    assert page.locator("#kp-result-count").get_attribute("aria-live") == "polite"
+
+
+def test_catalogue_without_javascript_lists_everything(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "dobra-praxe/")
+    assert len(page.locator(".kp-card").all()) == 5
+    assert page.locator("#kp-filters").is_hidden()
+    context.close()
+
+
+def test_map_links_to_region_pages(page, base_url):
+    page.goto(base_url + "kraje/")
+    tile = page.locator('svg a[aria-label="Olomoucký kraj: 1 příklad"]')
+    tile.click()
+    page.wait_for_url("**/kraje/olomoucky/")
+    assert page.title().startswith("Olomoucký kraj - ")
+    assert page.locator(".kp-card__title").all_inner_texts() == ["Komunitní centra v Regionu Haná"]
+
+
+def test_email_becomes_a_link_only_in_the_browser(page, base_url):
+    page.goto(base_url + "dobra-praxe/podpora-komunitni-prace-v-msk-ii/")
+    assert page.locator('a[href="mailto:lucie.povysilova@msk.cz"]').inner_text() == "lucie.povysilova@msk.cz"
+
+
+@pytest.mark.parametrize("path", ["", "dobra-praxe/", "dobra-praxe/komunitni-centrum-vltavotynska/", "kraje/", "hledani/?q=komunitni"])
+def test_no_third_party_requests(page, base_url, path):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert requests, "no request recorded"
+    host = urlsplit(base_url).netloc
+    foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host]
+    assert foreign == []
