@@ -20,7 +20,7 @@ TILES = {
     "plzensky": (0, 2), "jihocesky": (1, 2), "vysocina": (2, 2), "jihomoravsky": (3, 2), "zlinsky": (4, 2),
 }
 SHORT = {"hlavni-mesto-praha": "Praha", "vysocina": "Vysočina"}
-W, H, GAP = 150, 84, 6
+W, H, GAP = 172, 84, 6
 # Fills from light to dark; text colour switches so that contrast stays above 4.5:1.
 SHADES = ["#eef4f5", "#cfe3e6", "#9ccbd1", "#3f8f9b", "#0b5563"]
 
@@ -50,7 +50,7 @@ def region_map(collection: Collection, link: Link) -> str:
         tiles.append(
             f'<a href="{link(f"kraje/{code}/")}" aria-label="{escape(label)}"><g class="kp-map__tile">'
             f'<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="8" fill="{fill}" stroke="#0b5563"/>'
-            f'<text x="{x + W / 2}" y="{y + 36}" text-anchor="middle" fill="{ink}" font-size="17" font-weight="700">{escape(name)}</text>'
+            f'<text x="{x + W / 2}" y="{y + 36}" text-anchor="middle" fill="{ink}" font-size="16" font-weight="700">{escape(name)}</text>'
             f'<text x="{x + W / 2}" y="{y + 62}" text-anchor="middle" fill="{ink}" font-size="15">{escape(count_label(n))}</text></g></a>')
     width, height = 6 * (W + GAP) - GAP, 3 * (H + GAP) - GAP
     return (f'<figure class="kp-map"><svg viewBox="0 0 {width} {height}" role="group" aria-labelledby="kp-map-title" '
@@ -66,7 +66,7 @@ def region_table(collection: Collection, link: Link) -> str:
         for case in cases_in(collection, code):
             t.add(case, collection)
         rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
-                    f"<td>{t.cases}</td><td>{len(t.municipalities)}</td><td>{czk(t.funding)}</td></tr>")
+                    f"<td>{t.cases}</td><td>{len(t.municipalities)}</td><td>{t.funding_label()}</td></tr>")
     return ('<table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
             '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování celkem</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
@@ -81,7 +81,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     for case in cases:
         t.add(case, collection)
     facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(len(t.municipalities))),
-             ("Financování celkem", czk(t.funding)), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funding else "–"),
+             ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
              ("Kód NUTS 3", nuts)]
     dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
     body = case_cards(collection, link, cases) if cases else "<p>Z tohoto kraje zatím na portálu žádný příklad není. Máte-li nějaký, <a href=\"" + link("jak-prispet/") + "\">přidejte ho</a>.</p>"

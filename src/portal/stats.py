@@ -14,6 +14,7 @@ class Totals:
     """Aggregates of a group of cases."""
 
     cases: int = 0
+    funded: int = 0  # cases that state their funding
     municipalities: set[str] = field(default_factory=set)
     funding: Decimal = Decimal(0)
     eu: Decimal = Decimal(0)
@@ -23,8 +24,18 @@ class Totals:
         self.municipalities.update(doc.get("municipalities", default=[]))
         funding = doc.get("funding")
         if funding:
+            self.funded += 1
             self.funding += Decimal(funding["total"])
             self.eu += sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
+
+
+    def funding_label(self) -> str:
+        """Total funding in Czech, or 'neuvedeno' when no case of the group states its funding."""
+        from portal.text import czk
+
+        if not self.funded:
+            return "neuvedeno"
+        return czk(self.funding) + ("" if self.funded == self.cases else f" (uvádí {self.funded} z {self.cases})")
 
 
 def is_eu(source: str, collection: Collection) -> bool:
