@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from portal.collection import Collection, load_collection
+from portal.collection import KINDS, Collection, load_collection
 from portal.links import repo_links_to_site
 from portal.problems import summary
 
@@ -42,6 +42,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, doc.page_src, content=repo_links_to_site(doc.body))
         file.edit_uri = doc.path if config.repo_url else None
         files.append(file)
+    for rel in collection.attachments:  # pictures beside a text keep their relative place on the site
+        folder, _, rest = rel.partition("/")
+        prefix = next(k.url_prefix for k in KINDS.values() if k.folder == folder)
+        files.append(File.generated(config, f"{prefix}/{rest}", abs_src_path=str(content_root(config) / rel)))
     if config.repo_url:
         for file in files.documentation_pages():
             if collection.by_page(file.src_uri) is None:

@@ -20,7 +20,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is not None:
         # Set from our model, never from the contributed file, so 'render_macros' can't be smuggled in.
-        page.meta = {"title": doc.title, "description": doc.summary, "kind": doc.kind}
+        # Escaped here because MkDocs renders theme templates without autoescaping.
+        page.meta = {"title": escape(doc.title), "description": escape(doc.summary), "kind": doc.kind}
     return markdown
 
 

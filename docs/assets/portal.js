@@ -120,3 +120,19 @@
     initSearch();
   });
 })();
+
+// Allow-listed videos load their player only when the reader asks for it (no request before).
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest(".kp-video a");
+  if (!link) { return; }
+  var box = link.closest(".kp-video");
+  event.preventDefault();
+  var frame = document.createElement("iframe");
+  frame.src = box.getAttribute("data-video-src");
+  frame.title = "Video";
+  frame.allow = "fullscreen";
+  frame.loading = "lazy";
+  frame.width = "560";
+  frame.height = "315";
+  box.replaceWith(frame);
+});

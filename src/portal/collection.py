@@ -99,6 +99,7 @@ class Collection:
     cases: list[Document] = field(default_factory=list)
     methods: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
 
     @property
     def ok(self) -> bool:
@@ -135,30 +136,37 @@ def sort_key(doc: Document) -> tuple[str, str]:
     return fold(doc.title), doc.slug
 
 
-def discover(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Every content file under the kind folders; a file that is neither content nor attachment is a problem."""
+def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Problem]]:
+    """Content files and attachments under the kind folders; any other file is a problem."""
     found: list[tuple[str, Path]] = []
+    attachments: list[str] = []
     problems: list[Problem] = []
     for kind in KINDS.values():
         folder = root / kind.folder
         if not folder.is_dir():
             continue
         for file in sorted(folder.rglob("*")):
-            if file.is_dir() or any(part.startswith(".") for part in file.relative_to(root).parts):
-                continue
             rel = file.relative_to(root).as_posix()
-            if file.suffix == ".md":
+            if file.is_symlink():  # a link could publish any file of the build machine
+                problems.append(Problem(rel, 1, FILE, "symbolické odkazy nejsou povoleny; vložte soubor přímo"))
+            elif file.is_dir() or file.name == ".gitkeep":
+                continue
+            elif any(part.startswith(".") for part in file.relative_to(root).parts):
+                problems.append(Problem(rel, 1, FILE, "skrytý soubor (název začíná tečkou) by se nezveřejnil; přejmenujte ho, nebo ho odstraňte"))
+            elif file.suffix == ".md":
                 found.append((kind.name, file))
-            elif file.suffix.lower() not in ATTACHMENT_SUFFIXES:
+            elif file.suffix.lower() in ATTACHMENT_SUFFIXES:
+                attachments.append(rel)
+            else:
                 problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(sorted(ATTACHMENT_SUFFIXES))})"))
-    return found, problems
+    return found, attachments, problems
 
 
 def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collection:
     """Load and validate all content under root; with `only`, report problems of those files alone."""
     root = root.resolve()
     vocab, problems = load_vocabulary(root)
-    files, more = discover(root)
+    files, attachments, more = discover(root)
     problems += more
     docs: list[Document] = []
     for kind, file in files:
@@ -166,7 +174,8 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
         problems += src.problems
         if src.meta is not None:
             docs.append(Document(kind, file.stem, src))
-    problems += validate(docs, vocab)
+    repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
+    problems += validate(docs, vocab, repo_files)
     if only is not None:
         wanted = {_rel(root, p) for p in only}
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
@@ -177,6 +186,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
         cases=[d for d in docs if d.kind == "case"],
         methods=[d for d in docs if d.kind == "method"],
         problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
+        attachments=attachments,
     )
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from portal.body import html_problems, link_problems
 from portal.frontmatter import dotted
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
@@ -167,7 +168,9 @@ def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[t
     if isinstance(meta, dict) and schema.get("type") == "object":
         props = schema.get("properties", {})
         for key, value in meta.items():
-            if key not in props:
+            if key in TEMPLATE_KEYS:
+                yield path + (key,), "šablony (Jinja) se v příspěvcích nezpracovávají a pole nastavení stránky nejsou povolena; pole odstraňte"
+            elif key not in props:
                 yield path + (key,), f"neznámé pole; povolená pole jsou: {', '.join(props)}{did_you_mean(suggest(key, props))}"
             else:
                 yield from _unknown_keys(value, props[key], path + (key,))
@@ -175,6 +178,9 @@ def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[t
         for i, item in enumerate(meta):
             yield from _unknown_keys(item, schema.get("items", {}), path + (i,))
 
+
+# Page settings of MkDocs and mkdocs-macros that a contributed file could try to set.
+TEMPLATE_KEYS = {"render_macros", "template", "hide", "search", "status", "ignore_macros"}
 
 _VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
 
@@ -307,11 +313,18 @@ def rule_unique_slugs(docs: list[Document]) -> Iterator[Problem]:
             seen[key] = doc
 
 
+def rule_safe_html(doc: Document) -> Iterator[Problem]:
+    """The body has no script, style, form, frame (but allow-listed videos), event handler or unsafe URL."""
+    yield from html_problems(doc.path, doc.body, doc.source.body_line)
+
+
+DOC_RULES.append(rule_safe_html)
+
 COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
 
 
-def validate(docs: list[Document], vocab: Vocabulary) -> list[Problem]:
-    """All problems of all documents: schema, per-document rules, then collection rules."""
+def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None) -> list[Problem]:
+    """All problems of all documents: schema, per-document rules, collection rules, then links to files."""
     problems: list[Problem] = []
     for doc in docs:
         problems += schema_problems(doc, vocab)
@@ -319,4 +332,10 @@ def validate(docs: list[Document], vocab: Vocabulary) -> list[Problem]:
             problems += rule(doc)
     for collection_rule in COLLECTION_RULES:
         problems += collection_rule(docs)
+    if files is not None:
+        from portal.collection import KINDS
+
+        folders = {k.folder: k.folder for k in KINDS.values()}
+        for doc in docs:
+            problems += link_problems(doc.path, doc.body, doc.source.body_line, files, folders)
     return problems

@@ -1,0 +1,18 @@
+"""MkDocs adapter: contributed pages are sanitised after Markdown, before our own markup is added."""
+
+from __future__ import annotations
+
+from content import get_collection  # sibling hook module
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from portal.sanitize import sanitize
+
+
+@event_priority(50)  # before hooks/pages.py adds the (trusted) facts panel
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if get_collection(config).by_page(page.file.src_uri) is None:
+        return html  # our own pages in docs/
+    return sanitize(html)
