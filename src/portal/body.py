@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -65,8 +66,8 @@ def _code_free_lines(body: str) -> Iterator[tuple[int, str]]:
 
 
 def _scheme(url: str) -> str:
-    """The URL scheme as a browser sees it (browsers drop control characters and spaces)."""
-    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    """The URL scheme as a browser sees it (entities decoded, control characters and spaces dropped)."""
+    cleaned = re.sub(r"[\x00-\x20]", "", unescape(url))
     return urlsplit(cleaned).scheme.lower() if ":" in cleaned.split("/", 1)[0] else ""
 
 
