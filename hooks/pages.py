@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal.catalogue import similar_list
-from portal.facts import case_facts, method_cases
+from portal.facts import case_facts, method_cases, method_extras
 from portal.similar import similar_cases
 
 
@@ -37,4 +37,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lead = f'<p class="kp-lead">{escape(doc.summary)}</p>'
     if doc.kind == "case":
         return lead + case_facts(doc, collection, link) + html + similar_list(similar_cases(doc, collection), collection, link)
-    return lead + html + method_cases(doc, collection, link)
+    return lead + html + method_extras(doc) + method_cases(doc, collection, link)

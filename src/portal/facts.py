@@ -129,3 +129,19 @@ def method_cases(doc: Document, collection: Collection, link: Link) -> str:
         f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.get("region", default="")))}</li>'
         for c in cases)
     return f'{heading}<ul class="kp-method-cases">{items}</ul>'
+
+
+def method_extras(doc: Document) -> str:
+    """A method's videos (as links with their length; nothing is embedded) and its sources."""
+    parts = []
+    videos = doc.get("videos", default=[])
+    if videos:
+        items = "".join(
+            f"<li>{external(v['url'], v['title'])}" + (f" ({number(v['minutes'])} min)" if v.get("minutes") else "") + "</li>"
+            for v in videos)
+        parts.append(f'<h2 id="videa">{escape(subschema("method", "videos")["title"])}</h2><ul class="kp-videos">{items}</ul>')
+    sources = doc.get("sources", default=[])
+    if sources:
+        items = "".join(f"<li>{external(s['url'], s['title']) if s.get('url') else escape(s['title'])}</li>" for s in sources)
+        parts.append(f'<h2 id="zdroje">{escape(subschema("method", "sources")["title"])}</h2><ul class="kp-sources">{items}</ul>')
+    return "".join(parts)
