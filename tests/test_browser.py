@@ -161,3 +161,18 @@ def test_no_third_party_requests(page, base_url, path):
     host = urlsplit(base_url).netloc
     foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host]
     assert foreign == []
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+@pytest.mark.parametrize("path", ["", "dobra-praxe/", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/", "metodiky/komunitni-centrum/",
+                                  "kraje/", "kraje/olomoucky/", "statistiky/", "ke-stazeni/", "jak-prispet/", "hledani/?q=komunitni"])
+def test_pages_meet_wcag_21_aa(page, base_url, path):
+    """axe-core finds no WCAG 2.1 A/AA violation (it checks what can be checked automatically)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []
