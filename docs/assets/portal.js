@@ -101,7 +101,7 @@
         element: "#kp-search", bundlePath: siteRoot + "pagefind/", showSubResults: true, showImages: false,
         resetStyles: false, autofocus: !new URLSearchParams(location.search).get("q"),
         translations: { placeholder: "Hledat příklady a metodiky", zero_results: "Pro „[SEARCH_TERM]“ nebylo nic nalezeno",
-          many_results: "[COUNT] výsledků pro „[SEARCH_TERM]“", one_result: "[COUNT] výsledek pro „[SEARCH_TERM]“",
+          many_results: "Hledání „[SEARCH_TERM]“ – počet výsledků: [COUNT]", one_result: "Hledání „[SEARCH_TERM]“ – jeden výsledek",
           clear_search: "Vymazat", load_more: "Načíst další výsledky", search_label: "Hledat na portálu",
           searching: "Hledám „[SEARCH_TERM]“…" }
       });
