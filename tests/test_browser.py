@@ -176,3 +176,18 @@ def test_pages_meet_wcag_21_aa(page, base_url, path):
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page, options=WCAG_AA).response["violations"]
     assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []
+
+
+def test_catalogue_and_visited_pages_work_offline(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.goto(base_url + "dobra-praxe/komunitni-centrum-vltavotynska/")
+    page.wait_for_load_state("networkidle")
+    context.set_offline(True)
+    page.goto(base_url + "dobra-praxe/?kraj=olomoucky")  # precached, with a filter in the URL
+    assert page.locator("#kp-catalogue li:not([hidden]) .kp-card__title").all_inner_texts() == ["Komunitní centra v Regionu Haná"]
+    page.goto(base_url + "dobra-praxe/komunitni-centrum-vltavotynska/")  # visited before
+    assert page.title().startswith("Komunitní centrum Vltavotýnska")
+    context.close()

@@ -114,6 +114,11 @@
   function ready(fn) {
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
+  // Offline use on a phone: a service worker keeps the core pages and whatever the reader opened.
+  if ("serviceWorker" in navigator && (location.protocol === "https:" || location.hostname === "localhost" || location.hostname === "127.0.0.1")) {
+    navigator.serviceWorker.register(siteRoot + "sw.js", { scope: siteRoot }).catch(function () {});
+  }
+
   ready(function () {
     enhanceEmails(document);
     initCatalogue();
