@@ -26,13 +26,16 @@ log = logging.getLogger("mkdocs.hooks.manual")
 
 DOWNLOADS = "ke-stazeni/"   # folder of the PDFs, and the URL of the page that lists them
 _work_dirs: list[Path] = []
+_unchanged: dict[str, tuple[bytes, int]] = {}  # editions of the last build; `mkdocs serve` re-renders only what changed
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Render every edition, add the PDFs to the site and the list of them to config.extra['portal_downloads']."""
+    settings = manual_settings(config)
     out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
     _work_dirs.append(out)
     try:
-        pdfs, warnings = build_editions(get_collection(config), manual_settings(config), out)
+        pdfs, warnings = build_editions(get_collection(config), settings, out, _unchanged)
     except ManualError as exc:
         raise PluginError(f"PDF příručku nelze vytvořit: {exc}. Web bez příručky nezveřejníme.") from exc
     except Exception as exc:  # WeasyPrint, fonts, disk: the build must fail, never publish without the manual
@@ -51,10 +54,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """The PDFs are copied into the site by now: remove the temporary folder."""
     _clean_up()
 
 
 def on_build_error(error: Exception) -> None:
+    """Remove the temporary folder of a failed build too."""
     _clean_up()
 
 
@@ -93,5 +98,6 @@ def edition_date() -> date:
 
 
 def _clean_up() -> None:
+    """Delete the temporary folders of this process's builds."""
     while _work_dirs:
         shutil.rmtree(_work_dirs.pop(), ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -14,7 +15,7 @@ import segno
 from pypdf import PdfReader
 
 from portal.collection import load_collection
-from portal.manual import Settings, build_manual, edition_html
+from portal.manual import Settings, build_manual, edition_html, render
 from portal.manual.markup import BodyContext, MarkdownRenderer
 from portal.manual.render import LocalFetcher
 from portal.manual.typography import bind_short_words, bind_short_words_html, czech_long_date, file_size, plural
@@ -376,6 +377,27 @@ def test_fetcher_serves_only_data_and_repository_files(tmp_path: Path):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 7
+
+
+def test_unchanged_editions_are_not_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    project = tmp_path / "content"
+    for name in ("good_practice", "methods"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "vocabularies.yml", project / "vocabularies.yml")
+    settings = Settings(TITLE, PUBLISHER, SITE_URL, date(2026, 11, 23), REPO / "docs" / "prirucka-uvod.md")
+    cache: dict = {}
+    first, _ = render.build_editions(load_collection(project), settings, tmp_path / "a", cache)
+    assert len(cache) == len(first)
+    rendered: list[str] = []
+    real_write = render.Renderer.write
+    monkeypatch.setattr(render.Renderer, "write", lambda self, html, target: rendered.append(target.name) or real_write(self, html, target))
+    again, _ = render.build_editions(load_collection(project), settings, tmp_path / "b", cache)
+    assert rendered == []
+    assert [p.path.read_bytes() for p in again] == [p.path.read_bytes() for p in first]
+    case = project / "good_practice" / "komunitni-centrum-vltavotynska.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\nDoplněný odstavec.\n", encoding="utf-8")
+    render.build_editions(load_collection(project), settings, tmp_path / "c", cache)
+    assert rendered == ["prirucka-dobre-praxe.pdf", "prirucka-dobre-praxe-jihocesky.pdf"]
 
 
 def test_czech_formats():

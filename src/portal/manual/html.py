@@ -98,7 +98,7 @@ def methods_html(manual: Manual, edition: Edition) -> str:
         uses = ""
         if cases:
             items = "".join(
-                f'<li><a class="pageref" href="#{anchor("case", c.slug)}">{escape(c.title)}</a></li>' for c in cases)
+                f'<li><a href="#{anchor("case", c.slug)}">{escape(c.title)}</a></li>' for c in cases)
             uses = f'<section class="uses"><h3 class="uses__title">Příklady v této příručce</h3><ul>{items}</ul></section>'
         chapters.append(f'<article class="chapter chapter--method" id="{m.anchor}">'
                         '<p class="chapter__kicker">Metodika</p>'
@@ -164,7 +164,7 @@ def facts_html(manual: Manual, chapter: Chapter) -> str:
     methods = [collection.method(m) for m in doc.get("methods", default=[]) if collection.method(m)]
     if methods:
         rows.append((_label("methods"), ", ".join(
-            f'<a class="pageref" href="#{anchor("method", m.slug)}">{escape(m.title)}</a>' for m in methods)))
+            f'<a href="#{anchor("method", m.slug)}">{escape(m.title)}</a>' for m in methods)))
     groups = doc.get("target_groups", default=[])
     if groups:
         rows.append((_label("target_groups"), escape(", ".join(vocab.name("target_groups", g) for g in groups))))

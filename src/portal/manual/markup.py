@@ -60,10 +60,6 @@ _IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | r
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-class ManualError(Exception):
-    """The manual cannot be made; the message is Czech and says what to fix."""
-
-
 @dataclass(frozen=True)
 class BodyContext:
     """Where a body comes from and where it goes: its source path, its chapter's anchor, the public site."""

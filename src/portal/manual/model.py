@@ -14,9 +14,13 @@ from typing import Any
 
 from portal.collection import Collection, Document
 from portal.frontmatter import read_source
-from portal.manual.markup import DEFAULT_EXTENSIONS, BodyContext, ManualError, MarkdownRenderer
+from portal.manual.markup import DEFAULT_EXTENSIONS, BodyContext, MarkdownRenderer
 
 FILE_STEM = "prirucka-dobre-praxe"
+
+
+class ManualError(Exception):
+    """The manual cannot be made; the message is Czech and says what to fix."""
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import logging
 import mimetypes
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,9 +19,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from portal.collection import Collection
-from portal.manual.html import document_title, edition_html
-from portal.manual.markup import ManualError
-from portal.manual.model import Edition, Manual, PdfFile, Settings, build_manual
+from portal.manual.html import edition_html
+from portal.manual.model import Edition, Manual, ManualError, PdfFile, Settings, build_manual
 
 WEASYPRINT_LOGGER = "weasyprint"
 
@@ -65,13 +68,22 @@ class Renderer:
         handler = _Collect(self.warnings)
         logger = logging.getLogger(WEASYPRINT_LOGGER)
         logger.addHandler(handler)
+        # The layout creates millions of long-lived objects; Python's cyclic collector then spends about a
+        # quarter of the time walking them (measured: 180 cases 45 s -> 31 s, peak memory +15 %).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             document = HTML(string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher).render(
                 stylesheets=[self.css], font_config=self.fonts, pdf_tags=True)
             document.write_pdf(target, pdf_tags=True)
+            pages = len(document.pages)
         finally:
             logger.removeHandler(handler)
-        return len(document.pages)
+            if collecting:
+                gc.enable()
+        del document
+        gc.collect()
+        return pages
 
 
 class _Collect(logging.Handler):
@@ -90,18 +102,51 @@ def render_edition(manual: Manual, edition: Edition, target: Path, renderer: Ren
     return PdfFile(edition, target, pages, target.stat().st_size, manual.settings.edition_date)
 
 
-def build_editions(collection: Collection, settings: Settings, out_dir: Path) -> tuple[list[PdfFile], list[str]]:
-    """The full manual and one edition per region with cases, written to out_dir; also WeasyPrint's warnings."""
+def build_editions(collection: Collection, settings: Settings, out_dir: Path,
+                   cache: dict[str, tuple[bytes, int]] | None = None) -> tuple[list[PdfFile], list[str]]:
+    """The full manual and one edition per region with cases, written to out_dir; also WeasyPrint's warnings.
+
+    With a cache (kept by the caller between builds, e.g. by `mkdocs serve`), an edition whose print
+    HTML, stylesheet and pictures did not change since the last build is copied instead of rendered.
+    """
     if not collection.ok:
         raise ManualError("obsah má chyby, příručku nelze vytvořit")
     manual = build_manual(collection, settings)
-    renderer = Renderer(collection.root)
     out_dir.mkdir(parents=True, exist_ok=True)
-    pdfs = [render_edition(manual, e, out_dir / f"{e.name}.pdf", renderer) for e in manual.editions()]
-    warnings = list(dict.fromkeys(renderer.warnings))
-    if renderer.fetcher.refused:
+    css = stylesheet()
+    renderer: Renderer | None = None
+    pdfs: list[PdfFile] = []
+    kept: dict[str, tuple[bytes, int]] = {}
+    for edition in manual.editions():
+        html = edition_html(manual, edition)
+        target = out_dir / f"{edition.name}.pdf"
+        key = _fingerprint(css, html)
+        if cache is not None and key in cache:
+            data, pages = cache[key]
+            target.write_bytes(data)
+        else:
+            renderer = renderer or Renderer(collection.root)
+            pages = renderer.write(html, target)
+        if cache is not None:
+            kept[key] = (target.read_bytes(), pages)
+        pdfs.append(PdfFile(edition, target, pages, target.stat().st_size, settings.edition_date))
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
+    warnings = list(dict.fromkeys(renderer.warnings)) if renderer else []
+    if renderer and renderer.fetcher.refused:
         warnings += [f"nenačteno (mimo repozitář): {url}" for url in dict.fromkeys(renderer.fetcher.refused)]
     return pdfs, warnings
 
 
+_FILE_SRC = re.compile(r'src="(file://[^"]+)"')
 
+
+def _fingerprint(css: str, html: str) -> str:
+    """What decides the PDF: stylesheet, print HTML, and the size and time of every local picture it shows."""
+    digest = hashlib.sha256(css.encode() + b"\0" + html.encode())
+    for url in sorted(set(_FILE_SRC.findall(html))):
+        path = Path(url2pathname(urlsplit(unescape(url)).path))
+        stat = path.stat() if path.is_file() else None
+        digest.update(f"\0{url}:{stat.st_size if stat else -1}:{stat.st_mtime_ns if stat else -1}".encode())
+    return digest.hexdigest()

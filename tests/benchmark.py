@@ -1,0 +1,168 @@
+"""Benchmark of the PDF manual: 100 and 500 synthetic cases, each size in a fresh process (`make bench`).
+
+Not a test. For each size a child process generates a content root (the real vocabularies, four
+methods, N valid cases of about 700 words of Czech-like text spread over the regions), loads and
+validates it, then renders the full edition and every regional edition with WeasyPrint. The parent
+prints the child's timings and its peak memory (ru_maxrss from os.wait4).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = (100, 500)
+WORDS_PER_CASE = 600  # plus list items: about 700 words per case in all
+
+WORDS = (
+    "obec komunita sousedé spolek setkání centrum pracovník lidé rodiny senioři děti mládež obyvatelé starosta "
+    "zastupitelstvo plán potřeby zdroje podpora služby poradenství dobrovolníci aktivita projekt výsledek cíl "
+    "udržitelnost spolupráce organizace kraj region venkov město lokalita začleňování vyloučení důvěra vztahy "
+    "zapojení diskuse anketa rozhovor mapování dotace rozpočet financování akční skupina škola knihovna hřiště "
+    "komunitní sociální místní společný pravidelný otevřený bezplatný důležitý nový malý velký praktický "
+    "připravit zjistit zapojit podpořit vyhodnotit naplánovat otevřít pozvat sdílet řešit pomáhat scházet "
+    "společně postupně pravidelně nakonec zejména také proto přitom dnes letos každý žádný čtvrtletí měsíc "
+    "úřad žádost příručka zkušenost příklad příležitost přínos překážka řešení úspěch změna"
+).split()
+SHORT = ["a", "i", "v", "k", "s", "z", "o", "u"]
+HEADINGS = ["Výchozí situace", "Cíle", "Co se dělalo", "Zapojení obyvatel a obcí", "Výsledky a přínosy",
+            "Udržitelnost", "Co si odnést pro vlastní praxi"]
+METHODS = ["komunitni-centrum", "komunitni-organizovani", "komunitni-planovani", "mapovani-potreb"]
+METHOD_TITLES = ["Komunitní centrum", "Komunitní organizování", "Komunitní plánování", "Mapování potřeb"]
+PROGRAMMES = ["opz", "opz-plus", "irop", "krajska-dotace", "jine"]
+GROUPS = ["osoby-socialne-vyloucene", "seniori", "rodiny-s-detmi", "deti-a-mladez", "verejnost", "nezamestnani"]
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(SHORT) if rng.random() < 0.12 else rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
+    return " ".join(words).capitalize() + "."
+
+
+def body(rng: random.Random, words: int, link: str) -> str:
+    """Markdown with sections, paragraphs, a list and a link, about `words` words long."""
+    parts, count = [], 0
+    for i, heading in enumerate(HEADINGS):
+        parts.append(f"## {heading}\n")
+        target = words * (i + 1) // len(HEADINGS)
+        while count < target:
+            para = " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+            count += len(para.split())
+            parts.append(para + "\n")
+        if i == 2:
+            parts.append("\n".join(f"- **{rng.choice(WORDS).capitalize()}.** {sentence(rng)}" for _ in range(4)) + "\n")
+            parts.append(f"Postup odpovídá [metodice]({link}).\n")
+    return "\n".join(parts)
+
+
+def generate(root: Path, n: int) -> None:
+    """A content root with the real vocabularies, four methods and n cases."""
+    from portal.vocabulary import load_vocabulary
+
+    shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+    (root / "methods").mkdir()
+    (root / "good_practice").mkdir()
+    rng = random.Random(n)
+    for slug, title in zip(METHODS, METHOD_TITLES):
+        (root / "methods" / f"{slug}.md").write_text(
+            f"---\ntitle: {title}\nsummary: {sentence(rng)}\n---\n\n{body(rng, WORDS_PER_CASE, 'mapovani-potreb.md')}", encoding="utf-8")
+    regions = load_vocabulary(root)[0].codes("regions")
+    for i in range(n):
+        total = rng.randint(200_000, 20_000_000)
+        eu = total * 85 // 100
+        start_year = rng.randint(2016, 2023)
+        methods = rng.sample(METHODS, 2)
+        front = f"""---
+title: Komunitní projekt č. {i + 1} – {rng.choice(WORDS)} a {rng.choice(WORDS)}
+summary: {sentence(rng)} {sentence(rng)}
+region: {regions[i % len(regions)]}
+municipalities: [Obec {i + 1}, Sousední obec {i + 1}]
+organisation: {{name: "Spolek číslo {i + 1}, z.s.", web: "https://spolek{i + 1}.example.cz/"}}
+project:
+  registration_number: CZ.03.02.01/00/22_008/{i:07d}
+  programme: {rng.choice(PROGRAMMES)}
+  start: {start_year}-01-01
+  end: {start_year + 2}-12-31
+funding:
+  total: {total}
+  sources:
+    - {{source: esf, amount: {eu}}}
+    - {{source: obec, amount: {total - eu}}}
+methods: [{", ".join(methods)}]
+target_groups: [{", ".join(rng.sample(GROUPS, 2))}]
+indicators:
+  - {{label: Setkání obyvatel, target: 10, achieved: {rng.randint(5, 15)}, unit: setkání}}
+  - {{label: Zapojení dobrovolníci, target: 20, unit: osob}}
+contacts:
+  - {{name: Jana Nováková, role: koordinátorka, email: jana{i}@example.cz, phone: "600 000 {i % 1000:03d}"}}
+---
+
+"""
+        (root / "good_practice" / f"pripad-{i + 1:04d}.md").write_text(
+            front + body(rng, WORDS_PER_CASE, f"../methods/{methods[0]}.md"), encoding="utf-8")
+
+
+def child(n: int) -> None:
+    """Generate, load and render n cases; print the timings as JSON."""
+    from portal.collection import load_collection
+    from portal.manual import Settings, build_editions, build_manual
+    from portal.manual.render import Renderer, render_edition
+
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
+        root = Path(tmp) / "content"
+        root.mkdir()
+        generate(root, n)
+        t0 = time.perf_counter()
+        collection = load_collection(root)
+        if collection.problems:
+            sys.exit("Vygenerovaný obsah má chyby:\n" + "\n".join(map(str, collection.problems[:20])))
+        t1 = time.perf_counter()
+        settings = Settings("Příklady dobré praxe aktivit komunitního typu", "Metodické centrum komunitní práce",
+                            "https://komunitni-prace.example.cz/", date.today(), REPO / "docs" / "prirucka-uvod.md")
+        manual = build_manual(collection, settings)
+        full = render_edition(manual, manual.editions()[0], Path(tmp) / "full.pdf", Renderer(root))
+        t2 = time.perf_counter()
+        pdfs, _ = build_editions(collection, settings, Path(tmp) / "all")
+        t3 = time.perf_counter()
+        words = sum(len(c.body.split()) for c in collection.cases) // n
+        print(json.dumps({"cases": n, "words": words, "load": t1 - t0, "full": t2 - t1, "all": t3 - t2,
+                          "pages": full.pages, "mb": full.size / 1e6, "editions": len(pdfs),
+                          "all_pages": sum(p.pages for p in pdfs)}))
+
+
+def run(n: int) -> dict:
+    """One size in a fresh interpreter; its peak memory comes from the kernel's accounting of that child."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(n)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"Měření pro {n} případů selhalo (kód {proc.returncode}).")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return result
+
+
+def main() -> None:
+    rows = [run(n) for n in SIZES]
+    print(f"PDF příručka, WeasyPrint, {os.cpu_count()} jádra, {date.today().isoformat()}")
+    print("| případů | slov/případ | načtení | úplné vydání | stran | MB | všechna vydání (počet) | stran celkem | max. paměť |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        print(f"| {r['cases']} | {r['words']} | {r['load']:.1f} s | {r['full']:.1f} s | {r['pages']} | {r['mb']:.1f} "
+              f"| {r['all']:.1f} s ({r['editions']}) | {r['all_pages']} | {r['rss_mb']:.0f} MB |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        child(int(sys.argv[2]))
+    else:
+        main()
