@@ -104,3 +104,20 @@ def test_broken_content_fails_with_every_error_and_writes_no_site(tmp_path):
     assert "methods/druhy.md:1: hlavička: hlavička není ukončena" in result.stderr
     assert "Obsah nelze zveřejnit: 3 chyby ve 2 souborech." in result.stderr
     assert not site.exists()
+
+
+def test_picture_beside_a_case_is_published(tmp_path):
+    import base64
+
+    project = copy_project(tmp_path)
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    (project / "good_practice" / "obrazky").mkdir()
+    (project / "good_practice" / "obrazky" / "setkani.png").write_bytes(png)
+    case = project / "good_practice" / "komunitni-centrum-vltavotynska.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\n![Setkání v komunitním centru](obrazky/setkani.png)\n", encoding="utf-8")
+    site = tmp_path / "out"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "dobra-praxe" / "obrazky" / "setkani.png").read_bytes() == png
+    html = read(site, "dobra-praxe/komunitni-centrum-vltavotynska/index.html")
+    assert '<img alt="Setkání v komunitním centru" src="../obrazky/setkani.png">' in html

@@ -248,10 +248,7 @@ def variant(tmp_path_factory: pytest.TempPathFactory):
     port = server.server_address[1]
     project = copy_project(tmp_path_factory.mktemp("variant"))
     case = project / "good_practice" / "komunitni-centrum-vltavotynska.md"
-    text = case.read_text(encoding="utf-8").replace("tags:", VARIANT_FACTS, 1)
-    text += (f'\n<img src="https://example.com/sledovaci-pixel.png" alt="Fotografie z akce">\n\n'
-             f'<img src="http://127.0.0.1:{port}/tracker.png" alt="Pixel">\n')
-    case.write_text(text, encoding="utf-8")
+    case.write_text(case.read_text(encoding="utf-8").replace("tags:", VARIANT_FACTS, 1), encoding="utf-8")
     proxy = f"http://127.0.0.1:{port}"
     mp = pytest.MonkeyPatch()
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
@@ -266,12 +263,34 @@ def variant(tmp_path_factory: pytest.TempPathFactory):
     return result, project / "out", list(_Recorder.requests)
 
 
-def test_outside_pictures_cause_no_request_and_the_build_succeeds(variant):
-    result, site, requests = variant
+def test_the_build_makes_no_request(variant):
+    result, _, requests = variant
     assert result.returncode == 0, result.stderr
     assert requests == []
-    text = text_of(PdfReader(site / "ke-stazeni/prirucka-dobre-praxe-jihocesky.pdf"))
-    assert "Obrázek „Fotografie z akce“ je k dispozici ve webové verzi." in text
+
+
+def test_outside_pictures_cause_no_request_even_past_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Validation rejects outside pictures; should one get past it, the PDF engine still fetches nothing."""
+    _Recorder.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("no_proxy", "")
+    monkeypatch.setenv("NO_PROXY", "")
+    collection = load_collection(REPO)
+    case = collection.case("komunitni-centrum-vltavotynska")
+    case.source.body += (f'\n<img src="https://example.com/sledovaci-pixel.png" alt="Fotografie z akce">\n\n'
+                         f'<img src="http://127.0.0.1:{port}/tracker.png" alt="Pixel">\n')
+    settings = Settings(TITLE, PUBLISHER, SITE_URL, date(2026, 11, 23), REPO / "docs" / "prirucka-uvod.md")
+    try:
+        pdfs, _ = render.build_editions(collection, settings, tmp_path, {})
+    finally:
+        server.shutdown()
+    assert _Recorder.requests == []
+    regional = next(p for p in pdfs if p.path.name == "prirucka-dobre-praxe-jihocesky.pdf")
+    assert "Obrázek „Fotografie z akce“ je k dispozici ve webové verzi." in text_of(PdfReader(regional.path))
 
 
 def test_contact_with_in_pdf_false_is_left_out(variant):

@@ -29,6 +29,7 @@ ATTACKS = {
     "path_escape": ("![foto](../../etc/passwd)\n", ["good_practice/utok.md:8: text: obrázek '../../etc/passwd' vede mimo repozitář; soubory musí ležet uvnitř repozitáře"]),
     "absolute_path": ("[soubor](/etc/passwd)\n", ["good_practice/utok.md:8: text: odkaz s absolutní cestou '/etc/passwd' není povolen; použijte cestu relativní k tomuto souboru"]),
     "external_image": ("![foto](https://tracker.example/pixel.png)\n", ["good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
+    "external_image_html": ('<img src="https://tracker.example/pixel.png" alt="p">\n', ["good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
     "broken_internal_link": ("[metoda](../methods/neexistuje.md)\n", ["good_practice/utok.md:8: text: odkaz na neexistující metodiku 'methods/neexistuje.md'; zkontrolujte název souboru"]),
     "mailto_harvest": ("[napište](mailto:jana@example.cz)\n", ["good_practice/utok.md:8: text: odkaz se schématem 'mailto:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
 }

@@ -94,6 +94,8 @@ def html_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
                     yield Problem(path, at, BODY, "atribut 'style' není povolen; vzhled určuje portál")
                 elif name in URL_ATTRIBUTES and _scheme(value) and _scheme(value) not in SAFE_SCHEMES:
                     yield Problem(path, at, BODY, f"adresa se schématem '{_scheme(value)}:' není povolena; použijte odkaz začínající https://")
+                elif tag == "img" and name in ("src", "srcset") and _scheme(value):
+                    yield Problem(path, at, BODY, _outside_image(value))
 
 
 def links(body: str, first_line: int) -> Iterator[Link]:
@@ -121,7 +123,7 @@ def link_problems(path: str, body: str, first_line: int, repo_files: set[str], c
             if scheme not in SAFE_SCHEMES:
                 yield Problem(path, link.line, BODY, f"{what} se schématem '{scheme}:' není povolen; vnější odkazy musí začínat https:// nebo http://")
             elif link.image:
-                yield Problem(path, link.line, BODY, f"obrázek z jiného webu ({urlsplit(target).hostname}) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu")
+                yield Problem(path, link.line, BODY, _outside_image(target))
             continue
         if target.startswith(("/", "\\")) or target.startswith("//"):
             yield Problem(path, link.line, BODY, f"{what} s absolutní cestou '{target}' není povolen; použijte cestu relativní k tomuto souboru")
@@ -136,6 +138,11 @@ def link_problems(path: str, body: str, first_line: int, repo_files: set[str], c
             kind = content_folders.get(folder)
             noun = {"methods": "metodiku", "good_practice": "příklad dobré praxe"}.get(kind or "", "soubor")
             yield Problem(path, link.line, BODY, f"{what} na neexistující {noun} '{resolved}'; zkontrolujte název souboru")
+
+
+def _outside_image(url: str) -> str:
+    return (f"obrázek z jiného webu ({urlsplit(unescape(url)).hostname}) není povolen, stránka nesmí nic načítat z cizích serverů; "
+            "uložte obrázek do repozitáře vedle textu")
 
 
 def _normalise(path: PurePosixPath) -> str | None:
