@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from portal.exports import CSV_COLUMNS, LICENCE, LICENCE_URL
+from portal.text import file_size
 
 DESCRIPTIONS = {
     "data/cases.json": "Všechny příklady dobré praxe se všemi údaji (bez kontaktních osob), JSON v UTF-8.",
@@ -16,19 +17,10 @@ DESCRIPTIONS = {
 }
 
 
-def size_label(n: int) -> str:
-    """A file size in Czech: '12,3 kB', '1,2 MB'."""
-    if n < 1000:
-        return f"{n} B"
-    if n < 1_000_000:
-        return f"{n / 1000:.1f} kB".replace(".", ",")
-    return f"{n / 1_000_000:.1f} MB".replace(".", ",")
-
-
 def open_data_html(sizes: dict[str, int], page_url: str) -> str:
     """Files with links relative to the downloads page, licence, and the CSV column reference."""
     up = "../" * page_url.count("/")
-    items = "".join(f'<li><a href="{up}{escape(path)}">{escape(path.rsplit("/", 1)[-1])}</a> ({size_label(sizes[path])}) – {escape(DESCRIPTIONS[path])}</li>'
+    items = "".join(f'<li><a href="{up}{escape(path)}">{escape(path.rsplit("/", 1)[-1])}</a> ({file_size(sizes[path])}) – {escape(DESCRIPTIONS[path])}</li>'
                     for path in DESCRIPTIONS if path in sizes)
     columns = "".join(f"<tr><th scope=\"row\"><code>{escape(k)}</code></th><td>{escape(v)}</td></tr>" for k, v in CSV_COLUMNS.items())
     return (f'<ul class="kp-downloads">{items}</ul>'

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.text import plural
+
 # Field names used for problems that are not about one front-matter field.
 FILE = "soubor"
 HEADER = "hlavička"
@@ -31,7 +33,7 @@ class Problem:
 def summary(problems: list[Problem]) -> str:
     """Czech one-line count of problems and files, with correct plural forms."""
     files = len({p.path for p in problems})
-    return f"{_plural(len(problems), 'chyba', 'chyby', 'chyb')} {_v(files)} {_plural(files, 'souboru', 'souborech', 'souborech')}"
+    return f"{plural(len(problems), 'chyba', 'chyby', 'chyb', ' ')} {_v(files)} {plural(files, 'souboru', 'souborech', 'souborech', ' ')}"
 
 
 def _v(n: int) -> str:
@@ -40,9 +42,3 @@ def _v(n: int) -> str:
     spoken_dv_tr_ct_st = (digits[0] in "234" and len(digits) in (1, 2)) or (len(digits) == 2 and digits[0] == "1" and digits[1] in "234") \
         or (len(digits) == 3 and digits[0] in "1234")
     return "ve" if spoken_dv_tr_ct_st else "v"
-
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    """Czech plural: 1 chyba, 2–4 chyby, 5+ chyb."""
-    word = one if n == 1 else few if 2 <= n <= 4 else many
-    return f"{n} {word}"

@@ -8,7 +8,7 @@ from html import escape
 from portal.catalogue import case_cards
 from portal.collection import Collection, Document
 from portal.stats import Totals
-from portal.text import czk, percent
+from portal.text import czk, percent, plural
 
 Link = Callable[[str], str]
 
@@ -31,8 +31,7 @@ def cases_in(collection: Collection, code: str) -> list[Document]:
 
 def count_label(n: int) -> str:
     """'1 příklad', '3 příklady', '5 příkladů'."""
-    word = "příklad" if n == 1 else "příklady" if 2 <= n <= 4 else "příkladů"
-    return f"{n} {word}"
+    return plural(n, "příklad", "příklady", "příkladů", space=" ")
 
 
 def region_map(collection: Collection, link: Link) -> str:

@@ -107,3 +107,18 @@ def period(start: str | None, end: str | None) -> str:
     if end:
         return f"do {czech_date(end)}"
     return ""
+
+
+def plural(count: int, one: str, few: str, many: str, space: str = "\u00a0") -> str:
+    """The Czech plural form for a count: 1 strana, 2–4 strany, 0 or 5+ stran (joined by a no-break space)."""
+    form = one if count == 1 else few if 2 <= count <= 4 else many
+    return f"{count}{space}{form}"
+
+
+def file_size(size: int) -> str:
+    """A file size in Czech notation: '1,2 MB', '850 kB', '120 B'."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f}".replace(".", ",") + "\u00a0MB"
+    if size >= 1000:
+        return f"{round(size / 1000)}\u00a0kB"
+    return f"{size}\u00a0B"

@@ -7,6 +7,8 @@ from datetime import date
 from html import escape
 from html.parser import HTMLParser
 
+from portal.text import file_size, plural  # noqa: F401 - re-exported for the manual
+
 NBSP = "\u00a0"
 
 # A one-letter preposition or conjunction (also capitalised at a sentence start) and the white space after it.
@@ -100,16 +102,3 @@ class _TextRewriter(HTMLParser):
 def czech_long_date(day: date) -> str:
     """A date as it is printed on a title page: '23. listopadu 2026'."""
     return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
-
-
-def plural(count: int, one: str, few: str, many: str) -> str:
-    """The Czech plural form for a count: 1 strana, 2–4 strany, 0 or 5+ stran."""
-    form = one if count == 1 else few if 2 <= count <= 4 else many
-    return f"{count}{NBSP}{form}"
-
-
-def file_size(size: int) -> str:
-    """A file size in Czech notation: '1,2 MB', '850 kB'."""
-    if size >= 1000 * 1000:
-        return f"{size / 1_000_000:.1f}".replace(".", ",") + f"{NBSP}MB"
-    return f"{max(1, round(size / 1000))}{NBSP}kB"
