@@ -111,7 +111,10 @@ def links(body: str, first_line: int) -> Iterator[Link]:
 
 
 def link_problems(path: str, body: str, first_line: int, repo_files: set[str], content_folders: dict[str, str]) -> Iterator[Problem]:
-    """Links are http(s) or relative; relative ones stay inside the repository and point at files that exist."""
+    """Links are http(s) or relative; relative ones stay inside the repository and point at files that exist.
+
+    `content_folders` maps a folder to its content kind ('methods' -> 'method') to name what a broken link meant.
+    """
     here = PurePosixPath(path).parent
     for link in links(body, first_line):
         target = link.target
@@ -136,7 +139,7 @@ def link_problems(path: str, body: str, first_line: int, repo_files: set[str], c
         if resolved not in repo_files:
             folder = resolved.split("/", 1)[0]
             kind = content_folders.get(folder)
-            noun = {"methods": "metodiku", "good_practice": "příklad dobré praxe"}.get(kind or "", "soubor")
+            noun = {"method": "metodiku", "case": "příklad dobré praxe"}.get(kind or "", "soubor")
             yield Problem(path, link.line, BODY, f"{what} na neexistující {noun} '{resolved}'; zkontrolujte název souboru")
 
 

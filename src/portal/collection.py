@@ -175,7 +175,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
         if src.meta is not None:
             docs.append(Document(kind, file.stem, src))
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
-    problems += validate(docs, vocab, repo_files)
+    problems += validate(docs, vocab, repo_files, {k.folder: k.name for k in KINDS.values()})
     if only is not None:
         wanted = {_rel(root, p) for p in only}
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]

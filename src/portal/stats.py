@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from portal.collection import Collection, Document
+from portal.text import czk
 
 
 @dataclass
@@ -31,8 +32,6 @@ class Totals:
 
     def funding_label(self) -> str:
         """Total funding in Czech, or 'neuvedeno' when no case of the group states its funding."""
-        from portal.text import czk
-
         if not self.funded:
             return "neuvedeno"
         return czk(self.funding) + ("" if self.funded == self.cases else f" (uvádí {self.funded} z {self.cases})")

@@ -22,7 +22,7 @@ from portal.body import html_problems, link_problems
 from portal.frontmatter import dotted
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
-from portal.text import SLUG_RE, did_you_mean, shown, slugify, suggest
+from portal.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 from portal.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -269,8 +269,6 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
         return  # the schema already reports the missing or malformed amounts
     added = sum(amounts, Decimal(0))
     if added != total:
-        from portal.text import czk
-
         diff = added - total
         yield doc.problem(("funding", "total"), f"součet zdrojů {czk(added)} se neshoduje s celkovou částkou {czk(total)} (rozdíl {czk(diff) if diff > 0 else '−' + czk(-diff)}); opravte částky tak, aby součet seděl na haléř")
 
@@ -323,7 +321,7 @@ DOC_RULES.append(rule_safe_html)
 COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
 
 
-def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None) -> list[Problem]:
+def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None, folders: dict[str, str] | None = None) -> list[Problem]:
     """All problems of all documents: schema, per-document rules, collection rules, then links to files."""
     problems: list[Problem] = []
     for doc in docs:
@@ -333,9 +331,6 @@ def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = N
     for collection_rule in COLLECTION_RULES:
         problems += collection_rule(docs)
     if files is not None:
-        from portal.collection import KINDS
-
-        folders = {k.folder: k.folder for k in KINDS.values()}
         for doc in docs:
-            problems += link_problems(doc.path, doc.body, doc.source.body_line, files, folders)
+            problems += link_problems(doc.path, doc.body, doc.source.body_line, files, folders or {})
     return problems
