@@ -36,8 +36,9 @@ site: $(STAMP) $(SYSTEM_STAMP)
 serve: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/mkdocs serve
 
+FORMAT ?= text
 check: $(STAMP)
-	$(BIN)/portal check
+	$(BIN)/portal check --format $(FORMAT)
 
 test: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest
