@@ -115,3 +115,12 @@ def test_built_site_publishes_the_data(built_site):
         assert name in downloads, name
     stats = (built_site / "statistiky/index.html").read_text(encoding="utf-8")
     assert "14\u00a0380\u00a0663,20\u00a0Kč" in stats
+
+
+def test_similar_index_agrees_with_pairwise_scores(collection):
+    from portal.similar import similarity
+
+    for doc in collection.cases:
+        others = [(similarity(doc, o), i, o) for i, o in enumerate(collection.cases) if o.slug != doc.slug]
+        expected = [o for score, _, o in sorted(others, key=lambda t: (-t[0], t[1])) if score > 0][:3]
+        assert similar_cases(doc, collection) == expected
