@@ -124,3 +124,19 @@ def test_similar_index_agrees_with_pairwise_scores(collection):
         others = [(similarity(doc, o), i, o) for i, o in enumerate(collection.cases) if o.slug != doc.slug]
         expected = [o for score, _, o in sorted(others, key=lambda t: (-t[0], t[1])) if score > 0][:3]
         assert similar_cases(doc, collection) == expected
+
+
+@pytest.mark.parametrize("kind", ["case", "method"])
+def test_published_json_schema_is_valid_and_accepts_the_real_content(collection, kind):
+    from jsonschema import Draft202012Validator
+
+    from portal.exports import json_value
+    from portal.schema import public_json_schema
+
+    schema = public_json_schema(kind, collection.vocab, SITE)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    docs = collection.cases if kind == "case" else collection.methods
+    for doc in docs:
+        assert list(validator.iter_errors(json_value(doc.meta))) == [], doc.path
+    assert list(validator.iter_errors({"title": "A", "summary": "B", "regoin": "x"}))  # unknown keys stay refused

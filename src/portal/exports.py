@@ -48,14 +48,14 @@ CSV_COLUMNS: dict[str, str] = {
 }
 
 
-def _plain(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     """Front-matter values as JSON types; exact amounts stay exact (Decimal -> shortest float or int)."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: json_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [json_value(v) for v in value]
     return value
 
 
@@ -73,11 +73,11 @@ def case_record(doc: Document, collection: Collection, site_url: str, today: dat
     return {
         "slug": doc.slug,
         "url": site_url + doc.url,
-        **_plain(meta),
+        **json_value(meta),
         "region_name": vocab.name("regions", doc.get("region", default="")),
         "programme_name": vocab.name("programmes", doc.get("project", "programme")) if doc.get("project", "programme") else None,
         "ongoing": is_ongoing(doc, today),
-        "funding_eu": _plain(_eu(doc, collection)) if doc.get("funding") else None,
+        "funding_eu": json_value(_eu(doc, collection)) if doc.get("funding") else None,
     }
 
 
@@ -93,7 +93,7 @@ def cases_json(collection: Collection, site_url: str, today: date) -> str:
 
 def methods_json(collection: Collection, site_url: str) -> str:
     """All methods with the cases that use them."""
-    methods = [{"slug": m.slug, "url": site_url + m.url, **_plain(m.meta),
+    methods = [{"slug": m.slug, "url": site_url + m.url, **json_value(m.meta),
                 "cases": [c.slug for c in collection.cases_by_method.get(m.slug, [])]} for m in collection.methods]
     return json.dumps({"licence": LICENCE, "licence_url": LICENCE_URL, "source": site_url, "methods": methods},
                       ensure_ascii=False, indent=2) + "\n"
