@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from portal.schema import KIND_TITLES, schema_for
 from portal.vocabulary import Vocabulary
 
@@ -13,15 +15,18 @@ def _rows(props: dict, required: list[str], vocab: Vocabulary, prefix: str = "")
         kind = prop.get("type", "")
         item = prop.get("items", {})
         expected = prop.get("x-expected") or item.get("x-expected") or ""
+        expected = f"Tvar: {escape(expected)}." if expected else ""
         section = prop.get("x-vocabulary") or item.get("x-vocabulary")
         if section:
-            expected = "kód z číselníku: " + ", ".join(f"`{c}`" for c in vocab.codes(section))
+            expected = "Možnosti: " + ", ".join(f"`{c}`" for c in vocab.codes(section)) + "."
         typ = {"string": "text", "number": "číslo", "boolean": "true/false", "object": "skupina polí",
                "array": "seznam"}.get(kind, kind)
         if kind == "array" and item.get("type") == "object":
             typ = "seznam položek"
-        desc = " ".join(x for x in (prop.get("description", ""), expected) if x).replace("|", "\\|")
-        rows.append(f"| `{name}` | {prop.get('title', '')} | {typ} | {'ano' if key in required else 'ne'} | {desc} |")
+        desc = " ".join(x for x in (escape(prop.get("description", "")), expected) if x).replace("|", "\\|")
+        # <wbr> lets long dotted names wrap at the dots on a phone instead of in the middle of a word.
+        shown = "<code>" + escape(name).replace(".", ".<wbr>") + "</code>"
+        rows.append(f"| {shown} | {escape(prop.get('title', ''))} | {typ} | {'ano' if key in required else 'ne'} | {desc} |")
         if kind == "object":
             rows += _rows(prop["properties"], prop.get("required", []), vocab, name + ".")
         if kind == "array" and item.get("type") == "object":
@@ -34,7 +39,7 @@ def field_reference(vocab: Vocabulary) -> str:
     out = []
     for kind in ("case", "method"):
         schema = schema_for(kind)
-        out += [f"### {KIND_TITLES[kind]}", "", schema["description"], "",
+        out += [f"### {KIND_TITLES[kind]}", "", escape(schema["description"]), "",
                 "| Pole | Význam | Typ | Povinné | Popis a očekávaný tvar |", "| --- | --- | --- | --- | --- |",
                 *_rows(schema["properties"], schema["required"], vocab), ""]
     return "\n".join(out)
