@@ -191,3 +191,17 @@ def test_catalogue_and_visited_pages_work_offline(browser, base_url):
     page.goto(base_url + "dobra-praxe/komunitni-centrum-vltavotynska/")  # visited before
     assert page.title().startswith("Komunitní centrum Vltavotýnska")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["jak-prispet/", "statistiky/", "kraje/", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/", "ke-stazeni/"])
+def test_pages_meet_wcag_21_aa_on_a_phone(browser, base_url, path):
+    """At phone width wide tables scroll sideways; they must still be reachable by keyboard."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    context.close()
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []

@@ -119,6 +119,20 @@
     navigator.serviceWorker.register(siteRoot + "sw.js", { scope: siteRoot }).catch(function () {});
   }
 
+  // A table wider than the screen scrolls sideways: keyboard users must be able to focus it (WCAG 2.1.1).
+  function focusableScrollAreas() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabulka, posouvejte do stran");
+      }
+    });
+  }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(function () { setTimeout(focusableScrollAreas, 0); }); }
+  window.addEventListener("load", focusableScrollAreas);
+  window.addEventListener("resize", focusableScrollAreas);
+
   ready(function () {
     enhanceEmails(document);
     initCatalogue();
