@@ -120,3 +120,9 @@ def test_picture_beside_a_case_is_published(tmp_path):
     assert (site / "dobra-praxe" / "obrazky" / "setkani.png").read_bytes() == png
     html = read(site, "dobra-praxe/komunitni-centrum-vltavotynska/index.html")
     assert '<img alt="Setkání v komunitním centru" src="../obrazky/setkani.png">' in html
+
+
+def test_facts_panel_shows_links_from_the_front_matter(built_site):
+    html = read(built_site, "dobra-praxe/komunitni-socialni-prace-na-venkove/index.html")
+    panel = html.split('<aside class="kp-facts"', 1)[1].split("</aside>", 1)[0]
+    assert '<dt>Odkazy</dt><dd><a href="https://www.hradeckyvenkov.cz/ksp" rel="noopener noreferrer">' in panel

@@ -7,6 +7,7 @@ Labels come from the schema's Czech titles, so renaming a field's title renames 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
@@ -37,37 +38,74 @@ def email_html(address: str) -> str:
             f'{escape(user)}<span class="kp-at"> (zavináč) </span>{escape(domain)}</span>')
 
 
-def case_facts(doc: Document, collection: Collection, link: Link) -> str:
-    """The facts panel of a case as an HTML <aside>."""
+@dataclass(frozen=True)
+class Item:
+    """One piece of a fact's value; at most one of method, region, url says what it points at."""
+
+    text: str
+    method: str | None = None  # slug of a method of the portal
+    region: str | None = None  # region code (the web links its region page)
+    url: str | None = None  # an outside http(s) address from the front matter
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the facts panel: the schema path it comes from, its Czech label, and its value."""
+
+    key: str
+    label: str
+    items: tuple[Item, ...]
+
+
+def case_fact_rows(doc: Document, collection: Collection) -> list[Fact]:
+    """Which facts a case shows, in which order and with which labels: shared by the web page and the PDF.
+
+    Funding, indicators and contacts have panels of their own (funding_html, indicators_html, contacts).
+    """
     vocab = collection.vocab
-    rows: list[str] = []
+    rows: list[Fact] = []
+
+    def add(key: str, items: list[Item], label: str | None = None) -> None:
+        if items:
+            rows.append(Fact(key, label or subschema("case", *key.split(".")).get("title", key), tuple(items)))
+
     region = doc.get("region")
-    if region:
-        rows.append(_row(_title("region"), f'<a href="{link(f"kraje/{region}/")}">{escape(vocab.name("regions", region))}</a>'))
-    if doc.get("municipalities"):
-        rows.append(_row(_title("municipalities"), escape(", ".join(doc.get("municipalities")))))
+    add("region", [Item(vocab.name("regions", region), region=region)] if region else [])
+    add("municipalities", [Item(", ".join(doc.get("municipalities", default=[])))] if doc.get("municipalities") else [])
     org = doc.get("organisation", default={})
-    if org.get("name"):
-        rows.append(_row(_title("organisation"), external(org["web"], org["name"]) if org.get("web") else escape(org["name"])))
+    add("organisation", [Item(org["name"], url=org.get("web"))] if org.get("name") else [])
     project = doc.get("project", default={})
-    if project.get("programme"):
-        rows.append(_row(_title("project", "programme"), escape(vocab.name("programmes", project["programme"]))))
-    if project.get("registration_number"):
-        rows.append(_row(_title("project", "registration_number"), f"<code>{escape(project['registration_number'])}</code>"))
+    add("project.programme", [Item(vocab.name("programmes", project["programme"]))] if project.get("programme") else [])
+    add("project.registration_number", [Item(project["registration_number"])] if project.get("registration_number") else [])
     when = period(project.get("start"), project.get("end"))
-    if when:
-        state = "" if project.get("end") else " (probíhá)"
-        rows.append(_row("Období realizace", escape(when) + state))
-    funding = doc.get("funding")
-    if funding:
-        rows.append(_row(_title("funding"), funding_html(funding, collection)))
-    methods = [m for m in doc.get("methods", default=[]) if collection.method(m)]
-    if methods:
-        items = ", ".join(f'<a href="{link(collection.method(m).url)}">{escape(collection.method(m).title)}</a>' for m in methods)
-        rows.append(_row(_title("methods"), items))
+    add("period", [Item(when + ("" if project.get("end") else " (probíhá)"))] if when else [], label="Období realizace")
+    add("funding", [Item("")] if doc.get("funding") else [])
+    add("methods", [Item(collection.method(m).title, method=m) for m in doc.get("methods", default=[]) if collection.method(m)])
     groups = doc.get("target_groups", default=[])
-    if groups:
-        rows.append(_row(_title("target_groups"), escape(", ".join(vocab.name("target_groups", g) for g in groups))))
+    add("target_groups", [Item(", ".join(vocab.name("target_groups", g) for g in groups))] if groups else [])
+    add("links", [Item(ln["title"], url=ln["url"]) for ln in doc.get("links", default=[])])
+    return rows
+
+
+def case_facts(doc: Document, collection: Collection, link: Link) -> str:
+    """The facts panel of a case page as an HTML <aside>."""
+
+    def item_html(item: Item) -> str:
+        if item.method:
+            return f'<a href="{link(collection.method(item.method).url)}">{escape(item.text)}</a>'
+        if item.region:
+            return f'<a href="{link(f"kraje/{item.region}/")}">{escape(item.text)}</a>'
+        return external(item.url, item.text) if item.url else escape(item.text)
+
+    rows = []
+    for fact in case_fact_rows(doc, collection):
+        if fact.key == "funding":
+            value = funding_html(doc.get("funding"), collection)
+        elif fact.key == "project.registration_number":
+            value = f"<code>{escape(fact.items[0].text)}</code>"
+        else:
+            value = ("<br>" if fact.key == "links" else ", ").join(item_html(i) for i in fact.items)
+        rows.append(_row(escape(fact.label), value))
     parts = [f'<dl class="kp-facts__list">{"".join(rows)}</dl>']
     if doc.get("indicators"):
         parts.append(indicators_html(doc.get("indicators")))

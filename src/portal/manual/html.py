@@ -11,11 +11,10 @@ from html import escape
 
 import segno
 
-from portal.facts import funding_html, indicators_html
+from portal.facts import Fact, Item, case_fact_rows, funding_html, indicators_html
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
 from portal.schema import subschema
-from portal.text import period
 
 Link = Callable[[str], str]
 
@@ -141,37 +140,25 @@ def _label(*path: str) -> str:
 def facts_html(manual: Manual, chapter: Chapter) -> str:
     """The facts panel in print: the web panel's facts, contacts meant for print, the QR code of the web page."""
     doc, collection = chapter.doc, manual.collection
-    vocab = collection.vocab
+
+    def item_html(fact: Fact, item: Item) -> str:
+        if item.method:
+            return f'<a href="#{anchor("method", item.method)}">{escape(item.text)}</a>'
+        if item.url and fact.key == "links":  # paper cannot be clicked: the address is printed
+            return f'{escape(item.text)}: <a class="url" href="{escape(item.url)}">{escape(item.url)}</a>'
+        if item.url:
+            return f'{escape(item.text)}<br><a class="url" href="{escape(item.url)}">{escape(item.url)}</a>'
+        return escape(item.text)
+
     rows: list[tuple[str, str]] = []
-    if doc.get("region"):
-        rows.append((_label("region"), escape(vocab.name("regions", doc.get("region")))))
-    if doc.get("municipalities"):
-        rows.append((_label("municipalities"), escape(", ".join(doc.get("municipalities")))))
-    org = doc.get("organisation", default={})
-    if org.get("name"):
-        web = f'<br><a class="url" href="{escape(org["web"])}">{escape(org["web"])}</a>' if org.get("web") else ""
-        rows.append((_label("organisation"), escape(org["name"]) + web))
-    project = doc.get("project", default={})
-    if project.get("programme"):
-        rows.append((_label("project", "programme"), escape(vocab.name("programmes", project["programme"]))))
-    if project.get("registration_number"):
-        rows.append((_label("project", "registration_number"), f'<span class="regno">{escape(project["registration_number"])}</span>'))
-    when = period(project.get("start"), project.get("end"))
-    if when:
-        rows.append(("Období realizace", escape(when) + ("" if project.get("end") else " (probíhá)")))
-    if doc.get("funding"):
-        rows.append((_label("funding"), funding_html(doc.get("funding"), collection)))
-    methods = [collection.method(m) for m in doc.get("methods", default=[]) if collection.method(m)]
-    if methods:
-        rows.append((_label("methods"), ", ".join(
-            f'<a href="#{anchor("method", m.slug)}">{escape(m.title)}</a>' for m in methods)))
-    groups = doc.get("target_groups", default=[])
-    if groups:
-        rows.append((_label("target_groups"), escape(", ".join(vocab.name("target_groups", g) for g in groups))))
-    links = doc.get("links", default=[])
-    if links:
-        rows.append((_label("links"), "<br>".join(
-            f'{escape(ln["title"])}: <a class="url" href="{escape(ln["url"])}">{escape(ln["url"])}</a>' for ln in links)))
+    for fact in case_fact_rows(doc, collection):
+        if fact.key == "funding":
+            value = funding_html(doc.get("funding"), collection)
+        elif fact.key == "project.registration_number":
+            value = f'<span class="regno">{escape(fact.items[0].text)}</span>'
+        else:
+            value = ("<br>" if fact.key == "links" else ", ").join(item_html(fact, i) for i in fact.items)
+        rows.append((escape(fact.label), value))
     table = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
     parts = [f'<table class="facts__table"><tbody>{table}</tbody></table>']
     if doc.get("indicators"):
