@@ -186,17 +186,20 @@ _VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
 
 
 def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
+    """One compiled validator per kind for the current vocabulary (a new vocabulary replaces them)."""
     key = (kind, id(vocab))
     if key not in _VALIDATORS:
-        _VALIDATORS.clear()
+        for stale in [k for k in _VALIDATORS if k[1] != id(vocab)]:
+            del _VALIDATORS[stale]
         _VALIDATORS[key] = Draft202012Validator(schema_for(kind, vocab), format_checker=FORMATS)
     return _VALIDATORS[key]
 
 
 def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     """Every schema violation of one document, each at the line of the offending value."""
-    found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, schema_for(doc.kind)))
-    for error in _validator(doc.kind, vocab).iter_errors(doc.meta):
+    validator = _validator(doc.kind, vocab)
+    found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, validator.schema))
+    for error in validator.iter_errors(doc.meta):
         translated = _translate(error, vocab)
         if translated:
             found.append(translated)
