@@ -87,6 +87,21 @@ def case_fact_rows(doc: Document, collection: Collection) -> list[Fact]:
     return rows
 
 
+def fact_cells(doc: Document, collection: Collection, item_html: Callable[[Fact, Item], str],
+               code_html: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(label, value) HTML of each fact; the caller says how to draw an item and a code such as a registration number."""
+    cells = []
+    for fact in case_fact_rows(doc, collection):
+        if fact.key == "funding":
+            value = funding_html(doc.get("funding"), collection)
+        elif fact.key == "project.registration_number":
+            value = code_html(fact.items[0].text)
+        else:
+            value = ("<br>" if fact.key == "links" else ", ").join(item_html(fact, i) for i in fact.items)
+        cells.append((escape(fact.label), value))
+    return cells
+
+
 def case_facts(doc: Document, collection: Collection, link: Link) -> str:
     """The facts panel of a case page as an HTML <aside>."""
 
@@ -97,16 +112,8 @@ def case_facts(doc: Document, collection: Collection, link: Link) -> str:
             return f'<a href="{link(f"kraje/{item.region}/")}">{escape(item.text)}</a>'
         return external(item.url, item.text) if item.url else escape(item.text)
 
-    rows = []
-    for fact in case_fact_rows(doc, collection):
-        if fact.key == "funding":
-            value = funding_html(doc.get("funding"), collection)
-        elif fact.key == "project.registration_number":
-            value = f"<code>{escape(fact.items[0].text)}</code>"
-        else:
-            value = ("<br>" if fact.key == "links" else ", ").join(item_html(i) for i in fact.items)
-        rows.append(_row(escape(fact.label), value))
-    parts = [f'<dl class="kp-facts__list">{"".join(rows)}</dl>']
+    cells = fact_cells(doc, collection, lambda fact, item: item_html(item), lambda text: f"<code>{escape(text)}</code>")
+    parts = [f'<dl class="kp-facts__list">{"".join(_row(label, value) for label, value in cells)}</dl>']
     if doc.get("indicators"):
         parts.append(indicators_html(doc.get("indicators")))
     contacts = doc.get("contacts", default=[])

@@ -11,7 +11,7 @@ from html import escape
 
 import segno
 
-from portal.facts import Fact, Item, case_fact_rows, funding_html, indicators_html
+from portal.facts import Fact, Item, fact_cells, indicators_html
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
 from portal.schema import subschema
@@ -150,15 +150,7 @@ def facts_html(manual: Manual, chapter: Chapter) -> str:
             return f'{escape(item.text)}<br><a class="url" href="{escape(item.url)}">{escape(item.url)}</a>'
         return escape(item.text)
 
-    rows: list[tuple[str, str]] = []
-    for fact in case_fact_rows(doc, collection):
-        if fact.key == "funding":
-            value = funding_html(doc.get("funding"), collection)
-        elif fact.key == "project.registration_number":
-            value = f'<span class="regno">{escape(fact.items[0].text)}</span>'
-        else:
-            value = ("<br>" if fact.key == "links" else ", ").join(item_html(fact, i) for i in fact.items)
-        rows.append((escape(fact.label), value))
+    rows = fact_cells(doc, collection, item_html, lambda text: f'<span class="regno">{escape(text)}</span>')
     table = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
     parts = [f'<table class="facts__table"><tbody>{table}</tbody></table>']
     if doc.get("indicators"):
