@@ -1,8 +1,10 @@
-"""Rules for the Markdown body of contributed files: safe HTML, safe and existing links and files.
+"""Rules for the Markdown body of contributed files: safe HTML, safe and existing links, bounded size.
 
 Contributed content is untrusted. These rules reject, with a line number, what must never reach a
-reader's browser or the build machine; the page is additionally passed through a sanitiser
-(portal.sanitize), so anything these rules miss is still removed.
+reader's browser or the build machine, and everything the sanitiser (portal.sanitize) would silently
+strip, so the editor learns why. Links come from a real Markdown token stream (markdown-it-py, with the
+site's footnotes and tables), raw HTML from an HTML tokenizer fed the whole body, so a tag or a link split
+over lines is still found at its line. Code is skipped only where the site's renderer makes it code.
 """
 
 from __future__ import annotations
@@ -10,26 +12,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import unescape
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from portal.policy import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_SPAN, RESERVED_CLASS_PREFIXES, is_reserved_id,
+                           srcset_urls)
 from portal.problems import BODY, Problem
+from portal.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 
-# Hosts whose videos may be embedded; the player loads only after the reader clicks (privacy).
-VIDEO_HOSTS = {"www.youtube-nocookie.com", "youtube-nocookie.com", "player.vimeo.com"}
-FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "button", "select", "textarea",
-                  "link", "meta", "base", "frame", "frameset", "svg", "math", "template", "applet"}
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "background", "xlink:href", "data"}
-SAFE_SCHEMES = {"http", "https"}
+# Limits that keep every build and every check bounded in time and memory (see SECURITY.md).
+MAX_BODY_CHARS = 200_000
+MAX_HEADINGS = 300
+MAX_NESTING = 12          # nested quotes and lists
+MAX_WORD = 150            # characters without a space: longer runs overflow the printed page
+MAX_REPORTED = 20         # problems of one kind per file; the rest are summarised
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
-# [text](target "title") and ![alt](target); <target> form allowed by CommonMark too.
-_MD_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_MD_REF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.-]*):[^\s>]*)>")
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "background", "xlink:href", "data",
+                  "cite", "longdesc", "usemap", "ping", "manifest", "codebase", "archive", "lowsrc", "dynsrc"}
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "codebase", "archive", "manifest"}
+SCRIPT_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "button", "select", "textarea",
+               "link", "meta", "base", "frame", "frameset", "svg", "math", "template", "applet"}
+
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_EMAIL = re.compile(r"(?<![\w.+:-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_DECLARATION = re.compile(r"<(!|\?)")
+_TAG_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -41,73 +55,203 @@ class Link:
     image: bool
 
 
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """CommonMark with the site's tables, footnotes and definition lists; every URL kept as written."""
+    md = MarkdownIt("commonmark", {"maxNesting": 4 * MAX_NESTING + 8}).enable("table")
+    md.use(footnote_plugin).use(deflist_plugin)
+    md.validateLink = lambda url: True  # judged by our rules with a message, not dropped silently
+    md.normalizeLink = lambda url: url
+    return md
+
+
+def _fenced_spans(body: str) -> list[tuple[int, int]]:
+    """Character spans of fenced code blocks exactly as the site's renderer (Python-Markdown fenced_code) finds them."""
+    return [m.span() for m in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(body)]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans replaced by spaces (line breaks kept, so positions map to the same lines)."""
+    out = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if out[i] != "\n":
+                out[i] = " "
+    return "".join(out)
+
+
+def scannable(body: str) -> str:
+    """The body with fenced code and single-line code spans blanked out: what the renderer treats as live."""
+    text = _blank(body, _fenced_spans(body))
+    return "\n".join(_INLINE_CODE.sub(lambda m: " " * len(m[0]), line) for line in text.split("\n"))
+
+
 class _TagScanner(HTMLParser):
-    """Collects raw HTML tags with their attributes (the rest of Markdown is plain text to it)."""
+    """Every start tag of the whole body with its line; comments and declarations are recorded too."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
+        self.tags.append((self.getpos()[0], tag, attrs))
 
     handle_startendtag = handle_starttag
 
 
-def _code_free_lines(body: str) -> Iterator[tuple[int, str]]:
-    """(index, line) of body lines outside fenced code, with inline code removed."""
-    fenced = False
-    for i, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced and not line.startswith("    "):
-            yield i, _INLINE_CODE.sub("", line)
+def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | None = None,
+                  content_folders: dict[str, str] | None = None) -> Iterator[Problem]:
+    """Raw HTML: only the portal's allowed tags and attributes, no scripts, handlers, unsafe or outside URLs."""
+    text = scannable(body)
+    for m in _DECLARATION.finditer(text):
+        line = first_line + text.count("\n", 0, m.start())
+        yield Problem(path, line, BODY, "komentáře a deklarace HTML ('<!…>', '<?…>') nejsou v příspěvcích povoleny; odstraňte je")
+    scanner = _TagScanner()
+    scanner.feed(_DECLARATION.sub("  ", text))
+    scanner.close()
+    for line, tag, attrs in scanner.tags:
+        if not _TAG_NAME.match(tag):
+            continue  # '<https://…>' and '<jana@…>' are Markdown autolinks, not tags
+        yield from _tag_problems(path, first_line + line - 1, tag, attrs, repo_files, content_folders or {})
 
 
-def _scheme(url: str) -> str:
-    """The URL scheme as a browser sees it (entities decoded, control characters and spaces dropped)."""
-    cleaned = re.sub(r"[\x00-\x20]", "", unescape(url))
-    return urlsplit(cleaned).scheme.lower() if ":" in cleaned.split("/", 1)[0] else ""
+def _tag_problems(path: str, at: int, tag: str, attrs: list[tuple[str, str | None]], repo_files: set[str] | None,
+                  folders: dict[str, str]) -> Iterator[Problem]:
+    names = {k.lower(): (v or "") for k, v in attrs}
+    video = tag == "iframe" and video_url(names.get("src", "")) is not None
+    if tag == "iframe" and not video:
+        yield Problem(path, at, BODY, f"značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: {', '.join(sorted(VIDEO_HOSTS))}); odstraňte ji")
+    elif tag in SCRIPT_TAGS and not video:
+        yield Problem(path, at, BODY, f"značka <{tag}> není v příspěvcích povolena; odstraňte ji")
+    elif tag not in ALLOWED_TAGS and not video:
+        yield Problem(path, at, BODY, f"značka <{tag}> není v příspěvcích povolena; povolené značky jsou: {', '.join(sorted(ALLOWED_TAGS))}")
+    allowed = {"src", "title", "width", "height", "allow", "allowfullscreen", "loading"} if video else \
+        ALLOWED_ATTRIBUTES.get("*", set()) | ALLOWED_ATTRIBUTES.get(tag, set())
+    for name, value in names.items():
+        if name.startswith("on"):
+            yield Problem(path, at, BODY, f"atribut '{name}' (spouštění skriptu) není povolen; odstraňte ho")
+        elif name == "style":
+            yield Problem(path, at, BODY, "atribut 'style' není povolen; vzhled určuje portál")
+        elif name in URL_ATTRIBUTES:
+            if tag in ALLOWED_TAGS or video:
+                yield from _url_attribute_problems(path, at, tag, name, value, repo_files, folders)
+            elif (scheme := judge(value)) is not None and scheme.scheme not in WEB_SCHEMES:
+                yield Problem(path, at, BODY, f"adresa se schématem '{scheme.scheme}:' není povolena; použijte odkaz začínající https://")
+        elif name not in allowed and (tag in ALLOWED_TAGS or video):
+            yield Problem(path, at, BODY, f"atribut '{name}' u značky <{tag}> není povolen; odstraňte ho")
+        elif name in ("id", "name") and is_reserved_id(value):
+            yield Problem(path, at, BODY, f"identifikátor '{value}' je vyhrazen pro portál; zvolte jiný")
+        elif name == "class" and any(c.startswith(RESERVED_CLASS_PREFIXES) for c in value.split()):
+            yield Problem(path, at, BODY, f"třídy začínající {', '.join(RESERVED_CLASS_PREFIXES)} jsou vyhrazeny pro portál; odstraňte je")
+        elif name in ("colspan", "rowspan") and not (value.strip().isdigit() and 1 <= int(value.strip()[:6]) <= MAX_SPAN):
+            yield Problem(path, at, BODY, f"atribut '{name}' musí být celé číslo od 1 do {MAX_SPAN}; uvedeno '{value[:20]}'")
 
 
-def html_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
-    """Raw HTML: no scripts, styles, forms or frames (except allow-listed videos), no on* attributes, no unsafe URLs."""
-    for i, line in _code_free_lines(body):
-        if "<" not in line:
-            continue
-        scanner = _TagScanner()
-        scanner.feed(line)
-        scanner.close()
-        at = first_line + i
-        for tag, attrs in scanner.tags:
-            names = {k.lower(): (v or "") for k, v in attrs}
-            if tag == "iframe" and urlsplit(names.get("src", "")).hostname in VIDEO_HOSTS and _scheme(names.get("src", "")) == "https":
-                continue
-            if tag in FORBIDDEN_TAGS:
-                hint = f" (videa lze vložit jen z: {', '.join(sorted(VIDEO_HOSTS))})" if tag == "iframe" else ""
-                yield Problem(path, at, BODY, f"značka <{tag}> není v příspěvcích povolena{hint}; odstraňte ji")
-            for name, value in names.items():
-                if name.startswith("on"):
-                    yield Problem(path, at, BODY, f"atribut '{name}' (spouštění skriptu) není povolen; odstraňte ho")
-                elif name == "style":
-                    yield Problem(path, at, BODY, "atribut 'style' není povolen; vzhled určuje portál")
-                elif name in URL_ATTRIBUTES and _scheme(value) and _scheme(value) not in SAFE_SCHEMES:
-                    yield Problem(path, at, BODY, f"adresa se schématem '{_scheme(value)}:' není povolena; použijte odkaz začínající https://")
-                elif tag == "img" and name in ("src", "srcset") and _scheme(value):
-                    yield Problem(path, at, BODY, _outside_image(value))
+def _url_attribute_problems(path: str, at: int, tag: str, name: str, value: str, repo_files: set[str] | None,
+                            folders: dict[str, str]) -> Iterator[Problem]:
+    if tag == "iframe" and name == "src" and video_url(value):
+        return
+    urls = srcset_urls(value) if name == "srcset" else [value]
+    for url in urls:
+        judged = judge(url)
+        if judged is None:
+            yield Problem(path, at, BODY, f"adresu '{url[:60]}' nelze přečíst; opravte ji")
+        elif judged.host is None and judged.scheme == "https":  # stays on this site
+            if name in ("href", "src") and repo_files is not None:
+                yield from target_problems(path, Link(at, url, name != "href"), repo_files, folders)
+        elif judged.scheme not in WEB_SCHEMES:
+            yield Problem(path, at, BODY, f"adresa se schématem '{judged.scheme}:' není povolena; použijte odkaz začínající https://")
+        elif name in LOADING_ATTRIBUTES:
+            yield Problem(path, at, BODY, _outside_image(judged.host or ""))
 
 
 def links(body: str, first_line: int) -> Iterator[Link]:
-    """Every Markdown link, image, reference definition, autolink and raw href/src in a body."""
-    for i, line in _code_free_lines(body):
-        for m in _MD_LINK.finditer(line):
-            yield Link(first_line + i, m[2], m[1] == "!")
-        ref = _MD_REF.match(line)
-        if ref:
-            yield Link(first_line + i, ref[1], False)
-        for m in _AUTOLINK.finditer(line):
-            yield Link(first_line + i, m[1], False)
+    """Every Markdown link, image, reference and autolink as the renderer sees them, at the line where its target stands."""
+    text = scannable(body)
+    lines = body.split("\n")
+    for token in _markdown().parse(text):
+        if token.type != "inline" or not token.map:
+            continue
+        start, end = token.map
+        for child in token.children or []:
+            target = child.attrs.get("href") if child.type == "link_open" else child.attrs.get("src") if child.type == "image" else None
+            if isinstance(target, str):
+                yield Link(first_line + _line_of(lines, start, end, target), target, child.type == "image")
+
+
+def _line_of(lines: list[str], start: int, end: int, target: str) -> int:
+    """The line (0-based in the body) within a block where a link's target is written; a reference's own line when elsewhere."""
+    for i in range(start, min(end, len(lines))):
+        if target and target in lines[i]:
+            return i
+    for i, line in enumerate(lines):  # a reference definition: '[x]: <url>' may be anywhere in the body
+        if target and target in line:
+            return i
+    return start
+
+
+def structure_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """The body is bounded: size, headings, nesting, word length, closed code blocks, no e-mail addresses."""
+    if len(body) > MAX_BODY_CHARS:
+        yield Problem(path, first_line, BODY, f"text je příliš dlouhý ({len(body):,} znaků); nejvýše {MAX_BODY_CHARS:,} znaků, delší text rozdělte do více příkladů či metodik".replace(",", "\u00a0"))
+        return
+    tokens = _markdown().parse(scannable(body))
+    headings = [t for t in tokens if t.type == "heading_open"]
+    if len(headings) > MAX_HEADINGS:
+        at = headings[MAX_HEADINGS].map[0] if headings[MAX_HEADINGS].map else 0
+        yield Problem(path, first_line + at, BODY, f"text má {len(headings)} nadpisů; nejvýše {MAX_HEADINGS}, zjednodušte členění")
+    deep = _too_deep(tokens)
+    if deep is not None:
+        yield Problem(path, first_line + (deep.map[0] if deep.map else 0), BODY, f"příliš hluboké vnoření seznamů nebo citací; nejvýše {MAX_NESTING} úrovní")
+    yield from _long_words(path, body, first_line)
+    yield from _unclosed_fences(path, body, first_line)
+    yield from _emails(path, body, first_line)
+
+
+_CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
+
+
+def _too_deep(tokens: list[Token]) -> Token | None:
+    """The first quote or list nested deeper than MAX_NESTING, if any."""
+    depth = 0
+    for token in tokens:
+        if token.type.endswith("_open") and token.type.removesuffix("_open") in _CONTAINERS:
+            depth += 1
+            if depth > MAX_NESTING:
+                return token
+        elif token.type.endswith("_close") and token.type.removesuffix("_close") in _CONTAINERS:
+            depth -= 1
+    return None
+
+
+def _long_words(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    reported = 0
+    for i, line in enumerate(body.split("\n")):
+        for word in re.findall(r"\S{%d,}" % (MAX_WORD + 1), line):
+            if "](" in word or word.startswith(("http://", "https://", "<http")) and len(word) < 2000:
+                continue  # a link target is not printed as a word
+            yield Problem(path, first_line + i, BODY, f"slovo o {len(word)} znacích bez mezery ('{word[:30]}…') by přeteklo okraj stránky; nejvýše {MAX_WORD} znaků")
+            reported += 1
+            if reported >= MAX_REPORTED:
+                return
+
+
+def _unclosed_fences(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """A code block opened by ``` or ~~~ must be closed by the same line, or the text after it is not code."""
+    text = _blank(body, _fenced_spans(body))
+    for i, line in enumerate(text.split("\n")):
+        if re.match(r"^\s{0,3}(```|~~~)", line):
+            yield Problem(path, first_line + i, BODY, "blok kódu není uzavřen (nebo je odsazen); uzavřete ho na samostatném řádku stejnou značkou, jakou začíná, obě bez odsazení")
+            return
+
+
+def _emails(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """E-mail addresses are personal data: they belong in the contacts field with a recorded consent."""
+    text = scannable(body)
+    for i, line in enumerate(text.split("\n")):
+        m = _EMAIL.search(line)
+        if m:
+            yield Problem(path, first_line + i, BODY, f"e-mailová adresa '{m[0]}' v textu není povolena (osobní údaj); kontakt uveďte v poli contacts, kde se zveřejní jen se souhlasem")
 
 
 def link_problems(path: str, body: str, first_line: int, repo_files: set[str], content_folders: dict[str, str]) -> Iterator[Problem]:
@@ -115,36 +259,47 @@ def link_problems(path: str, body: str, first_line: int, repo_files: set[str], c
 
     `content_folders` maps a folder to its content kind ('methods' -> 'method') to name what a broken link meant.
     """
-    here = PurePosixPath(path).parent
     for link in links(body, first_line):
-        target = link.target
-        if not target or target.startswith("#"):
-            continue
-        scheme = _scheme(target)
-        what = "obrázek" if link.image else "odkaz"
-        if scheme:
-            if scheme not in SAFE_SCHEMES:
-                yield Problem(path, link.line, BODY, f"{what} se schématem '{scheme}:' není povolen; vnější odkazy musí začínat https:// nebo http://")
-            elif link.image:
-                yield Problem(path, link.line, BODY, _outside_image(target))
-            continue
-        if target.startswith(("/", "\\")) or target.startswith("//"):
+        yield from target_problems(path, link, repo_files, content_folders)
+
+
+def target_problems(path: str, link: Link, repo_files: set[str], content_folders: dict[str, str]) -> Iterator[Problem]:
+    """One link or image target: a safe scheme, no outside pictures, and an existing file when it is relative."""
+    target = link.target.strip()
+    if not target or target.startswith("#"):
+        return
+    what = "obrázek" if link.image else "odkaz"
+    judged = judge(target)
+    if judged is None:
+        yield Problem(path, link.line, BODY, f"{what} '{target[:60]}' nelze přečíst; opravte adresu")
+        return
+    if not (judged.host is None and judged.scheme == "https"):
+        if judged.scheme not in WEB_SCHEMES:
+            yield Problem(path, link.line, BODY, f"{what} se schématem '{judged.scheme}:' není povolen; vnější odkazy musí začínat https:// nebo http://")
+        elif link.image:
+            yield Problem(path, link.line, BODY, _outside_image(judged.host or ""))
+        elif "\\" in target:
+            yield Problem(path, link.line, BODY, f"{what} '{target[:60]}' obsahuje zpětné lomítko; v adresách pište '/'")
+        return
+    if not judged.relative_path:
+        if "\\" in target:
+            yield Problem(path, link.line, BODY, f"{what} '{target[:60]}' obsahuje zpětné lomítko; v adresách pište '/'")
+        else:
             yield Problem(path, link.line, BODY, f"{what} s absolutní cestou '{target}' není povolen; použijte cestu relativní k tomuto souboru")
-            continue
-        file_part = target.split("#", 1)[0].split("?", 1)[0]
-        resolved = _normalise(here / file_part)
-        if resolved is None:
-            yield Problem(path, link.line, BODY, f"{what} '{target}' vede mimo repozitář; soubory musí ležet uvnitř repozitáře")
-            continue
-        if resolved not in repo_files:
-            folder = resolved.split("/", 1)[0]
-            kind = content_folders.get(folder)
-            noun = {"method": "metodiku", "case": "příklad dobré praxe"}.get(kind or "", "soubor")
-            yield Problem(path, link.line, BODY, f"{what} na neexistující {noun} '{resolved}'; zkontrolujte název souboru")
+        return
+    file_part = target.split("#", 1)[0].split("?", 1)[0]
+    resolved = _normalise(PurePosixPath(path).parent / file_part)
+    if resolved is None:
+        yield Problem(path, link.line, BODY, f"{what} '{target}' vede mimo repozitář; soubory musí ležet uvnitř repozitáře")
+        return
+    if resolved not in repo_files:
+        kind = content_folders.get(resolved.split("/", 1)[0])
+        noun = {"method": "metodiku", "case": "příklad dobré praxe"}.get(kind or "", "soubor")
+        yield Problem(path, link.line, BODY, f"{what} na neexistující {noun} '{resolved}'; zkontrolujte název souboru")
 
 
-def _outside_image(url: str) -> str:
-    return (f"obrázek z jiného webu ({urlsplit(unescape(url)).hostname}) není povolen, stránka nesmí nic načítat z cizích serverů; "
+def _outside_image(host: str) -> str:
+    return (f"obrázek z jiného webu ({host}) není povolen, stránka nesmí nic načítat z cizích serverů; "
             "uložte obrázek do repozitáře vedle textu")
 
 

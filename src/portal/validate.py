@@ -13,17 +13,17 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.body import html_problems, link_problems
+from portal.body import html_problems, link_problems, scannable, structure_problems
 from portal.frontmatter import dotted
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
 from portal.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 from portal.vocabulary import Vocabulary
+from portal.weburl import is_web_url as _is_web_url
 
 if TYPE_CHECKING:
     from portal.collection import Document
@@ -46,10 +46,7 @@ def is_email(value: object) -> bool:
 @FORMATS.checks("uri")
 def is_web_url(value: object) -> bool:
     """A link is an http(s) URL with a host; other schemes (javascript:, data:, file:) are refused."""
-    if not isinstance(value, str):
-        return True
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+    return not isinstance(value, str) or _is_web_url(value)
 
 
 @FORMATS.checks("partial-date")
@@ -119,16 +116,20 @@ def _expected(schema: dict) -> str:
     return schema.get("x-expected") or _TYPES.get(schema.get("type", ""), "")
 
 
+def _missing(error: ValidationError) -> Iterator[tuple[tuple, str]]:
+    """Every required field that is missing, each with its own message (not only the first)."""
+    path = tuple(error.absolute_path)
+    for missing in [k for k in error.validator_value if k not in error.instance]:
+        sub = error.schema["properties"].get(missing, {})
+        hint = sub.get("x-example")
+        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else ""
+        yield path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
+
+
 def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] | None:
     """(field path, Czech message) for one jsonschema error; None for errors reported otherwise."""
     path = tuple(error.absolute_path)
     value, schema, kind = error.instance, error.schema, error.validator
-    if kind == "required":
-        missing = next(k for k in error.validator_value if k not in value)
-        sub = schema["properties"].get(missing, {})
-        hint = sub.get("x-example")
-        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else ""
-        return path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
     if kind == "additionalProperties":
         return None  # reported per key by _unknown_keys, with each key's own line
     if kind == "type":
@@ -200,6 +201,9 @@ def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     validator = _validator(doc.kind, vocab)
     found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, validator.schema))
     for error in validator.iter_errors(doc.meta):
+        if error.validator == "required":
+            found += _missing(error)
+            continue
         translated = _translate(error, vocab)
         if translated:
             found.append(translated)
@@ -278,11 +282,8 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
 
 def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
     """The body has no level-1 heading: the title comes from the header."""
-    fenced = False
-    for i, line in enumerate(doc.body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced and re.match(r"^#(?!#)\s*\S", line):
+    for i, line in enumerate(scannable(doc.body).split("\n")):
+        if re.match(r"^#(?!#)\s*\S", line):
             yield Problem(doc.path, doc.source.body_line + i, BODY, "nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'")
 
 
@@ -314,12 +315,12 @@ def rule_unique_slugs(docs: list[Document]) -> Iterator[Problem]:
             seen[key] = doc
 
 
-def rule_safe_html(doc: Document) -> Iterator[Problem]:
-    """The body has no script, style, form, frame (but allow-listed videos), event handler or unsafe URL."""
-    yield from html_problems(doc.path, doc.body, doc.source.body_line)
+def rule_bounded_body(doc: Document) -> Iterator[Problem]:
+    """The body is bounded in size, headings, nesting and word length, closes its code blocks and names no e-mail address."""
+    yield from structure_problems(doc.path, doc.body, doc.source.body_line)
 
 
-DOC_RULES.append(rule_safe_html)
+DOC_RULES.append(rule_bounded_body)
 
 COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
 
@@ -333,7 +334,9 @@ def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = N
             problems += rule(doc)
     for collection_rule in COLLECTION_RULES:
         problems += collection_rule(docs)
-    if files is not None:
-        for doc in docs:
+    for doc in docs:
+        # Raw HTML and links: no script, handler, unsafe or outside URL; relative targets must exist.
+        problems += html_problems(doc.path, doc.body, doc.source.body_line, files, folders or {})
+        if files is not None:
             problems += link_problems(doc.path, doc.body, doc.source.body_line, files, folders or {})
     return problems
