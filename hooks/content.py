@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from portal.collection import KINDS, Collection, load_collection
-from portal.links import repo_links_to_site
+from portal.links import page_source, repo_links_to_site
 from portal.problems import summary
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -39,7 +39,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(doc.page_src)
         if existing is not None:  # a page in docs/ must not shadow a contributed one
             raise PluginError(f"docs/{doc.page_src}: stránka koliduje s obsahem ze souboru {doc.path}")
-        file = File.generated(config, doc.page_src, content=repo_links_to_site(doc.body))
+        file = File.generated(config, doc.page_src, content=page_source(doc.kind, repo_links_to_site(doc.body)))
         file.edit_uri = doc.path if config.repo_url else None
         files.append(file)
     for rel in collection.attachments:  # pictures beside a text keep their relative place on the site

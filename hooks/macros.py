@@ -11,6 +11,13 @@ from portal.statspage import statistics_html
 from portal.fieldref import field_reference as _field_reference
 
 
+def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type
+    """Contributed pages are never templates: 'render_macros: false' has the last word in mkdocs-macros."""
+    collection = env.conf["extra"].get("portal")
+    if collection is not None and collection.by_page(env.page.file.src_uri) is not None:
+        env.page.meta["render_macros"] = False
+
+
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     """Register the macros; the validated collection comes from config.extra (set by hooks/content.py)."""
 

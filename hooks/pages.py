@@ -7,6 +7,7 @@ from html import escape
 
 from content import get_collection  # sibling hook module; importable while hooks load
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -16,6 +17,7 @@ from portal.facts import case_facts, method_cases, method_extras
 from portal.similar import similar_cases
 
 
+@event_priority(100)  # before mkdocs-macros (a plugin) reads page.meta
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Callable
 from html import escape
 
@@ -84,5 +86,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
              ("Kód NUTS 3", nuts)]
     dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
     body = case_cards(collection, link, cases) if cases else "<p>Z tohoto kraje zatím na portálu žádný příklad není. Máte-li nějaký, <a href=\"" + link("jak-prispet/") + "\">přidejte ho</a>.</p>"
-    return (f"---\ntitle: {name}\ndescription: Příklady dobré praxe komunitní práce – {name}.\n---\n\n# {name}\n\n"
+    # JSON is valid YAML: a name with ': ' or quotes stays one value.
+    header = f"---\ntitle: {json.dumps(name, ensure_ascii=False)}\ndescription: {json.dumps(f'Příklady dobré praxe komunitní práce – {name}.', ensure_ascii=False)}\n---\n\n"
+    return (f"{header}# {escape(name)}\n\n"
             f'<dl class="kp-totals">{dl}</dl>\n\n<h2 id="priklady">Příklady z kraje</h2>\n\n{body}\n')
