@@ -27,11 +27,18 @@ def test_seed_004_funding_adds_up_to_the_haler(root, write):
     assert [c.slug for c in collection.cases] == ["podpora-komunitni-prace-v-msk-ii"]
 
 
-def test_duplicate_slug_in_subfolders(root, write):
+def test_case_in_a_subfolder(root, write):
     write("good_practice/komunitni-centrum.md", VALID_CASE)
     write("good_practice/moravskoslezsky/komunitni-centrum.md", VALID_CASE)
     assert [str(p) for p in load_collection(root).problems] == [
-        "good_practice/moravskoslezsky/komunitni-centrum.md:1: soubor: adresa stránky 'komunitni-centrum' je už použita souborem good_practice/komunitni-centrum.md; přejmenujte jeden ze souborů"
+        "good_practice/moravskoslezsky/komunitni-centrum.md:1: soubor: texty musí ležet přímo ve složce good_practice/, ne v podsložce; přesuňte soubor do good_practice/komunitni-centrum.md"
+    ]
+
+
+def test_case_named_index(root, write):
+    write("good_practice/index.md", VALID_CASE)
+    assert [str(p) for p in load_collection(root).problems] == [
+        "good_practice/index.md:1: soubor: název 'index.md' je vyhrazen pro přehledovou stránku; pojmenujte soubor podle příkladu, např. komunitni-centrum-obce.md"
     ]
 
 

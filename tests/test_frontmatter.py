@@ -104,7 +104,7 @@ def test_decimal_amounts_are_exact():
 def test_unexpected_file_is_reported(root, write):
     write("good_practice/poznamky.txt", "nic")
     assert problems(root) == [
-        "good_practice/poznamky.txt:1: soubor: neočekávaný soubor; ve složce good_practice/ mohou být jen texty .md a obrázky či přílohy (.gif, .jpeg, .jpg, .pdf, .png, .svg, .webp)"
+        "good_practice/poznamky.txt:1: soubor: neočekávaný soubor; ve složce good_practice/ mohou být jen texty .md a obrázky či přílohy (.gif, .jpeg, .jpg, .pdf, .png, .webp)"
     ]
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
 from portal.frontmatter import Source, dotted, read_source
 from portal.problems import FILE, Problem
 from portal.text import fold
-from portal.validate import validate
+from portal.validate import body_problems, validate
 from portal.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -29,8 +31,9 @@ KINDS = {
     "method": Kind("method", "methods", "metodiky"),
 }
 
-# Files allowed beside the Markdown documents (pictures and attachments referenced from the text).
-ATTACHMENT_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".pdf"}
+# Line breaks, control and format characters in a name could forge lines of the check's or CI's output.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+RESERVED_NAMES = {"index.md", "readme.md"}  # 'index.md' would be the folder's own page, not a case
 
 
 @dataclass
@@ -147,16 +150,25 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Proble
             continue
         for file in sorted(folder.rglob("*")):
             rel = file.relative_to(root).as_posix()
-            if file.is_symlink():  # a link could publish any file of the build machine
+            parts = file.relative_to(folder).parts
+            if _UNSAFE_NAME.search(rel):
+                shown = _UNSAFE_NAME.sub(lambda m: f"\\u{ord(m[0]):04x}", rel)
+                problems.append(Problem(shown, 1, FILE, "název souboru či složky obsahuje zalomení řádku nebo neviditelný řídicí znak; přejmenujte ho jen písmeny bez diakritiky, číslicemi a pomlčkami"))
+            elif file.is_symlink():  # a link could publish any file of the build machine
                 problems.append(Problem(rel, 1, FILE, "symbolické odkazy nejsou povoleny; vložte soubor přímo"))
             elif file.is_dir() or file.name == ".gitkeep":
                 continue
-            elif any(part.startswith(".") for part in file.relative_to(root).parts):
+            elif any(part.startswith(".") for part in parts):
                 problems.append(Problem(rel, 1, FILE, "skrytý soubor (název začíná tečkou) by se nezveřejnil; přejmenujte ho, nebo ho odstraňte"))
+            elif file.suffix.lower() == ".md" and len(parts) > 1:
+                problems.append(Problem(rel, 1, FILE, f"texty musí ležet přímo ve složce {kind.folder}/, ne v podsložce; přesuňte soubor do {kind.folder}/{file.name}"))
+            elif file.name.lower() in RESERVED_NAMES:
+                problems.append(Problem(rel, 1, FILE, f"název '{file.name}' je vyhrazen pro přehledovou stránku; pojmenujte soubor podle příkladu, např. komunitni-centrum-obce.md"))
             elif file.suffix == ".md":
                 found.append((kind.name, file))
             elif file.suffix.lower() in ATTACHMENT_SUFFIXES:
                 attachments.append(rel)
+                problems += attachment_problems(file, rel)
             else:
                 problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(sorted(ATTACHMENT_SUFFIXES))})"))
     return found, attachments, problems
@@ -169,13 +181,19 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
     files, attachments, more = discover(root)
     problems += more
     docs: list[Document] = []
+    unreadable: list[Source] = []
     for kind, file in files:
         src = read_source(file, file.relative_to(root).as_posix())
         problems += src.problems
         if src.meta is not None:
             docs.append(Document(kind, file.stem, src))
+        elif src.body_line > 1:
+            unreadable.append(src)
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
-    problems += validate(docs, vocab, repo_files, {k.folder: k.name for k in KINDS.values()})
+    folders = {k.folder: k.name for k in KINDS.values()}
+    problems += validate(docs, vocab, repo_files, folders)
+    for src in unreadable:  # the header has a syntax error: still check the body
+        problems += body_problems(src.path, src.body, src.body_line, repo_files, folders)
     if only is not None:
         wanted = {_rel(root, p) for p in only}
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]

@@ -24,7 +24,16 @@ except ImportError:  # pragma: no cover
 
 MAX_FILE_BYTES = 1_000_000
 MAX_HEADER_BYTES = 64 * 1024
+MAX_DEPTH = 8            # nesting of lists and fields in the header; the schema needs 3
+MAX_NUMBER_CHARS = 20    # a number longer than this is a typo, and converting it could take minutes
+MAX_INTEGER_DIGITS = 15  # 999 bilionů: more than any amount or count a project has
 
+# Characters that are invisible or break XML, terminals and PDF text: C0/C1 controls (but tab and line
+# breaks), DEL, Unicode non-characters, and bidirectional overrides that make text read differently.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+# YAML 1.1 number forms that surprise people: 0100 is octal 64, 1:40 is sexagesimal 100.
+_ODD_INT = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|.*_.*|.*:.*)$", re.IGNORECASE)
+_DEPTH_HINT = re.compile(r"[\[{]|^ {%d,}|- +-|\? " % (2 * MAX_DEPTH), re.MULTILINE)
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -48,7 +57,19 @@ _YAML_PROBLEMS = [
     ("did not find expected key", "nesprávné odsazení nebo chybějící '-' u položky seznamu"),
     ("did not find expected '-' indicator", "nesprávné odsazení položky seznamu"),
     ("found character that cannot start any token", "nepovolený znak na začátku hodnoty; hodnotu dejte do uvozovek"),
+    ("found a tab character", "tabulátor v odsazení; odsazujte pouze mezerami"),
+    ("did not find expected node content", "chybí hodnota nebo stojí na nečekaném místě; hodnotu dejte do uvozovek"),
+    ("found unexpected ':'", "dvojtečka na nečekaném místě; hodnotu, která obsahuje dvojtečku, dejte do uvozovek"),
+    ("block sequence entries are not allowed", "pomlčka '-' na nečekaném místě; každou položku seznamu pište na samostatný řádek pod název pole"),
+    ("did not find expected comment or line break", "za hodnotou v uvozovkách nesmí na řádku nic dalšího následovat; dejte do uvozovek celý text"),
+    ("did not find expected <document start>", "hlavička obsahuje více dokumentů YAML"),
+    ("found unexpected document indicator", "řádek '---' nebo '...' uvnitř hlavičky; hlavičku ukončuje jen jeden řádek '---'"),
+    ("undefined tag handle", "nepovolený typ YAML (značka '!'); hodnotu začínající '!' dejte do uvozovek"),
+    ("directive", "direktivy YAML ('%…') nejsou v hlavičce povoleny"),
+    ("found unknown escape character", "neplatná sekvence se zpětným lomítkem v uvozovkách; použijte jednoduché uvozovky"),
+    ("found unexpected end of stream", "neukončené uvozovky nebo závorka"),
 ]
+_GENERIC_YAML_PROBLEM = "zápisu nelze porozumět; zkontrolujte na tomto řádku odsazení (jen mezery), dvojtečku za názvem pole a uvozovky"
 
 
 @dataclass
@@ -86,6 +107,7 @@ def parse_source(raw: bytes, rel: str) -> Source:
     if text is None:
         return src
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _without_controls(text, src)
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
         src.problems.append(Problem(rel, 1, HEADER, "soubor musí začínat hlavičkou: první řádek '---', pak pole 'název: hodnota' a nakonec opět řádek '---'"))
@@ -113,6 +135,20 @@ def parse_yaml_file(file: Path, rel: str) -> Source:
     return src
 
 
+def _without_controls(text: str, src: Source) -> str:
+    """Report every line with an invisible control character, and go on checking the text without them."""
+    if not _CONTROL.search(text):
+        return text
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0) if lines and _FENCE.match(lines[0]) else 0
+    for i, line in enumerate(lines):
+        found = _CONTROL.search(line)
+        if found:
+            where = HEADER if 0 < i < end else "text"
+            src.problems.append(Problem(src.path, i + 1, where, f"neviditelný řídicí znak U+{ord(found[0]):04X} není povolen (často vznikne kopírováním z jiného programu); smažte ho a okolní text napište znovu"))
+    return _CONTROL.sub("", text)
+
+
 def _decode(raw: bytes, src: Source) -> str | None:
     """UTF-8 text without BOM, or None with a problem naming the line of the first bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -129,6 +165,13 @@ def _decode(raw: bytes, src: Source) -> str | None:
 
 def _parse_header(header: str, src: Source, offset: int) -> None:
     """Compose YAML into nodes and convert them to plain data with line numbers (offset: first line)."""
+    for i, line in enumerate(header.split("\n")):
+        if re.match(r"^\s*(- )?[\w.-]+:\u00a0|^\u00a0", line):
+            src.problems.append(Problem(src.path, i + offset, HEADER, "neviditelná pevná mezera (často z Wordu) místo obyčejné mezery; smažte mezeru za dvojtečkou či na začátku řádku a napište ji znovu"))
+    if src.problems and any(p.message.startswith("neviditelná pevná mezera") for p in src.problems):
+        return
+    if _DEPTH_HINT.search(header) and _too_deep(header, src, offset):
+        return
     if "&" in header:
         for event in _events(header, src, offset):
             anchor = getattr(event, "anchor", None)
@@ -141,7 +184,7 @@ def _parse_header(header: str, src: Source, offset: int) -> None:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        src.problems.append(_yaml_problem(exc, src.path, offset, header.count("\n")))
+        src.problems.append(_yaml_problem(exc, src.path, offset, header.split("\n")))
         return
     finally:
         loader.dispose()
@@ -155,24 +198,56 @@ def _parse_header(header: str, src: Source, offset: int) -> None:
     src.meta = _Converter(src, offset, loader).convert(node, ())
 
 
+def _too_deep(header: str, src: Source, offset: int) -> bool:
+    """Nesting deeper than MAX_DEPTH is an error found by a flat token scan (composing it could crash the parser)."""
+    depth = 0
+    try:
+        for token in yaml.scan(header, Loader=_Loader):
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+                                  yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    src.problems.append(Problem(src.path, token.start_mark.line + offset, HEADER, f"příliš hluboké vnoření (více než {MAX_DEPTH} úrovní seznamů a polí); hlavička potřebuje nejvýše 3"))
+                    return True
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return False  # the composer reports the syntax error with its line
+    return False
+
+
 def _events(header: str, src: Source, offset: int) -> list:
     """All YAML events of the header (used only to find anchors), or none after a syntax error."""
     try:
         return list(yaml.parse(header, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        src.problems.append(_yaml_problem(exc, src.path, offset, header.count("\n")))
+        src.problems.append(_yaml_problem(exc, src.path, offset, header.split("\n")))
         return []
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, offset: int, last_line: int) -> Problem:
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, offset: int, header_lines: list[str]) -> Problem:
     """A YAML syntax error in Czech, at the line where it is (where an unclosed bracket opened)."""
     mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and mark and mark.line >= last_line:  # noticed only at the end of the header
+    if exc.context_mark and mark and mark.line >= len(header_lines) - 1:  # noticed only at the end of the header
         mark = exc.context_mark
     line = (mark.line + offset) if mark else 1
     raw = f"{exc.context or ''} {exc.problem or ''}"
-    czech = next((cz for en, cz in _YAML_PROBLEMS if en in raw), f"chyba syntaxe YAML ({(exc.problem or exc.context or '').strip()})")
+    czech = next((cz for en, cz in _YAML_PROBLEMS if en in raw), _GENERIC_YAML_PROBLEM)
+    if "could not find expected ':'" in raw and exc.context_mark:  # the key without its colon, not the line after it
+        line = exc.context_mark.line + offset
+    elif "mapping values are not allowed" in raw and mark is not None:
+        previous = _previous_line(header_lines, mark.line)
+        if previous is not None and ":" not in header_lines[previous]:
+            line, czech = previous + offset, "za názvem pole chybí dvojtečka ('název: hodnota')"
     return Problem(path, line, HEADER, f"chyba zápisu YAML: {czech}")
+
+
+def _previous_line(lines: list[str], index: int) -> int | None:
+    """The nearest non-blank line before a line of the header."""
+    for i in range(min(index, len(lines)) - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            return i
+    return None
 
 
 class _Converter:
@@ -237,6 +312,11 @@ class _Converter:
             return None
         if node.tag.endswith(":timestamp"):  # dates stay text; the schema checks their form
             return node.value
+        if node.tag.endswith((":int", ":float")):
+            problem = _number_problem(node.value, node.tag.endswith(":int"))
+            if problem:
+                self.problem(node, _dotted(path), problem, path)
+                return None
         if node.tag.endswith(":float"):
             try:
                 value = Decimal(node.value.replace("_", ""))
@@ -251,6 +331,24 @@ class _Converter:
         except (yaml.YAMLError, ValueError) as exc:  # e.g. an int too odd for the constructor
             self.problem(node, _dotted(path), f"hodnotu nelze přečíst ({exc}); dejte ji do uvozovek", path)
             return None
+
+
+def _number_problem(text: str, integer: bool) -> str | None:
+    """Why a number as written is refused: too long, too large, an exponent, or a YAML 1.1 octal/sexagesimal form."""
+    plain = text.lstrip("+-")
+    if len(text) > MAX_NUMBER_CHARS or len(plain.split(".")[0].lstrip("0")) > MAX_INTEGER_DIGITS:
+        return f"číslo '{text[:30]}{'…' if len(text) > 30 else ''}' je příliš velké nebo dlouhé; nejvýše {MAX_INTEGER_DIGITS} číslic před desetinnou tečkou"
+    if integer and _ODD_INT.match(text):
+        if ":" in text:
+            return f"'{text}' se v YAML čte jako číslo v šedesátkové soustavě; je-li to čas nebo poměr, dejte hodnotu do uvozovek: \"{text}\""
+        if "_" in text:
+            return f"'{text}' obsahuje podtržítko; napište číslo bez oddělovačů, např. {text.replace('_', '')}"
+        if plain[:2].lower() in ("0x", "0o", "0b"):
+            return f"'{text}' je zápis v jiné než desítkové soustavě; napište číslo desítkově"
+        return f"'{text}' začíná nulou a YAML ho čte jako osmičkové číslo; napište ho bez úvodních nul ({plain.lstrip('0') or '0'}), nebo ho dejte do uvozovek"
+    if not integer and ("e" in text.lower() and not text.lower().lstrip("+-.").startswith(("inf", "nan")) or ":" in text):
+        return f"'{text}' je zápis s exponentem nebo dvojtečkou; napište číslo celé s desetinnou tečkou, např. 1234.50"
+    return None
 
 
 def _tag(tag: str) -> str:
