@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -137,8 +138,21 @@ def cases_csv(collection: Collection, site_url: str, today: date) -> str:
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
     writer.writeheader()
     for doc in collection.cases:
-        writer.writerow(case_row(doc, collection, site_url, today))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in case_row(doc, collection, site_url, today).items()})
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+CSV_FORMULA_NOTE = ("Text, který by tabulkový procesor mohl spustit jako vzorec (začíná znakem =, +, −, @, tabulátorem "
+                    "nebo zalomením řádku), začíná v CSV apostrofem ('), jak doporučuje OWASP; čísla zůstávají čísly.")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that Excel or LibreOffice will not run as a formula: such text gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def atom_feed(collection: Collection, site_url: str, site_name: str, dates: dict[str, tuple[datetime, datetime]], limit: int = 50) -> str:

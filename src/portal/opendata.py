@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from portal.exports import CSV_COLUMNS, LICENCE, LICENCE_URL
+from portal.exports import CSV_COLUMNS, CSV_FORMULA_NOTE, LICENCE, LICENCE_URL
 from portal.text import file_size
 
 DESCRIPTIONS = {
@@ -25,4 +25,5 @@ def open_data_html(sizes: dict[str, int], page_url: str) -> str:
     columns = "".join(f"<tr><th scope=\"row\"><code>{escape(k)}</code></th><td>{escape(v)}</td></tr>" for k, v in CSV_COLUMNS.items())
     return (f'<ul class="kp-downloads">{items}</ul>'
             f'<p>Licence: <a href="{LICENCE_URL}" rel="license">{LICENCE}</a>. Kontaktní osoby do otevřených dat nezahrnujeme.</p>'
-            f'<table class="kp-columns"><caption>Sloupce souboru cases.csv</caption><thead><tr><th scope="col">Sloupec</th><th scope="col">Význam</th></tr></thead><tbody>{columns}</tbody></table>')
+            f'<table class="kp-columns"><caption>Sloupce souboru cases.csv</caption><thead><tr><th scope="col">Sloupec</th><th scope="col">Význam</th></tr></thead><tbody>{columns}</tbody></table>'
+            f'<p>{escape(CSV_FORMULA_NOTE)}</p>')

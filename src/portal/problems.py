@@ -25,9 +25,18 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
     def github(self) -> str:
-        """Render as a GitHub Actions annotation, so CI shows it on the changed line."""
-        msg = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{msg}"
+        """Render as a GitHub Actions annotation (escaped as GitHub documents), so CI shows it on the changed line."""
+        return f"::error file={_property(self.path)},line={self.line}::{_data(f'{self.field}: {self.message}')}"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped, so no text can start a command of its own."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value: also ':' and ',' escaped, which would end the property."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def summary(problems: list[Problem]) -> str:
