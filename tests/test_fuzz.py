@@ -3,8 +3,12 @@ problems that name the file and a line, never with a traceback."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
+import time
+from datetime import date, datetime, timezone
+from xml.etree import ElementTree as ET
 from pathlib import Path
 
 import yaml
@@ -12,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.collection import load_collection
+from portal.exports import atom_feed, cases_csv, cases_json
 from tests.conftest import REPO
 
 REAL_CASE = (REPO / "good_practice" / "podpora-komunitni-prace-v-msk-ii.md").read_text(encoding="utf-8")
@@ -33,7 +38,9 @@ def check(content: str | bytes) -> None:
         target.write_bytes(content)
     else:
         target.write_text(content, encoding="utf-8", errors="surrogatepass")
+    started = time.perf_counter()
     collection = load_collection(_root)
+    assert time.perf_counter() - started < 5, "každý soubor se zkontroluje v omezeném čase"
     n_lines = max(1, target.read_bytes().count(b"\n") + 1)
     for problem in collection.problems:
         assert problem.path in ("good_practice/fuzz.md", "vocabularies.yml")
@@ -41,9 +48,18 @@ def check(content: str | bytes) -> None:
         assert problem.field and problem.message
         assert "Traceback" not in problem.message
     assert collection.problems or collection.case("fuzz") is not None
+    if not collection.problems:  # whatever passes the check also exports: valid XML, JSON and CSV, no traceback
+        when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        ET.fromstring(atom_feed(collection, "https://portal.example/", "Portál", {c.path: (when, when) for c in collection.cases}))
+        json.loads(cases_json(collection, "https://portal.example/", date(2026, 1, 1)))
+        cases_csv(collection, "https://portal.example/", date(2026, 1, 1))
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+CONTROL = st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x85", "\ufffe", "\uffff", "\u202e", "\u2066"])
+hostile_text = st.lists(st.one_of(st.text(max_size=10), CONTROL), max_size=6).map("".join)
+huge_numbers = st.one_of(st.integers(min_value=10**14, max_value=10**4000), st.sampled_from([
+    "1.0e+100000000", "1e999", "0100", "1:40", "0x1F", "1_000", "-0", ".inf", "9" * 5000, "1" * 20 + ".5"]))
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30), hostile_text,
                     st.dates().map(str), st.sampled_from(["moravskoslezsky", "opz", "esf", "2023-13-40", "CZ.03.2.63/0.0/0.0/15_007/0010387"]))
 keys = st.one_of(st.sampled_from(["title", "summary", "region", "organisation", "project", "funding", "methods", "target_groups",
                                   "indicators", "contacts", "links", "tags", "name", "total", "sources", "amount", "start", "end"]),
@@ -89,3 +105,25 @@ def test_mutated_real_case(mutations):
             end = len(text) if end < 0 else end
             text = text[:end] + "\n" + text[start:end] + text[end:]
     check(text)
+
+
+@SETTINGS
+@given(st.sampled_from(["target", "achieved", "total", "amount", "title"]), huge_numbers, st.integers(1, 1200))
+def test_huge_numbers_and_deep_nesting(field, number, depth):
+    value = number if isinstance(number, str) else str(number)
+    check(f"---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {{name: O}}\n"
+          f"indicators:\n  - {{label: L, {field}: {value}}}\ntags: {'[' * depth}x{']' * depth}\n---\n\nText.\n")
+
+
+BODY_PIECES = ["<a\n href='javascript:x'>", "[x](\njavascript:alert(1))", "<img src=//h.example/p>", "<img src='\\\\h.example/p'>",
+               "<!-->", "<!--", "-->", "```", "~~~", "    ", "> ", "- ", "1. ", "# ", "| a | b |\n|---|---|", "<td colspan=999999>",
+               "<iframe src='https://evil.example\\@www.youtube-nocookie.com/embed/x'>", "<svg onload=x>", "{{ 7*7 }}",
+               "---\nrender_macros: true\n---", "jana@obec.cz", "[^1]: <abbr>x</abbr>", "[r]:\n  javascript:x", "\n", "\n\n",
+               "<source srcset='//h.example/a 1x'>", "<span id=kp-filters>", "á" * 200, "\x00", "\u202e"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(BODY_PIECES), st.text(max_size=20)), max_size=30), st.integers(0, 600))
+def test_hostile_bodies(pieces, depth):
+    body = "".join(pieces) + "\n" + ">" * depth + " hluboko\n" + "".join("  " * i + "- a\n" for i in range(depth // 20))
+    check("---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n---\n\n" + body)

@@ -6,6 +6,7 @@ file named .jpg may be anything, and a small PNG of 12,000 x 12,000 pixels costs
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -38,7 +39,10 @@ def attachment_problems(file: Path, rel: str) -> list[Problem]:
     if size > MAX_PICTURE_BYTES:
         return [Problem(rel, 1, FILE, f"obrázek má {round(size / 1_000_000, 1)} MB; nejvýše {MAX_PICTURE_BYTES // 1_000_000} MB, {_HOW}".replace(".", ",", 1))]
     try:
-        with Image.open(file) as image:  # reads the header only: safe with a decompression bomb
+        with warnings.catch_warnings():  # dimensions are judged below, with a Czech message
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(file)
+        with image:  # reads the header only: safe with a decompression bomb
             found, (width, height) = image.format, image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):

@@ -25,6 +25,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from portal.policy import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_SPAN, RESERVED_CLASS_PREFIXES, is_reserved_id,
                            srcset_urls)
 from portal.problems import BODY, Problem
+from portal.text import number
 from portal.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 
 # Limits that keep every build and every check bounded in time and memory (see SECURITY.md).
@@ -193,7 +194,7 @@ def _line_of(lines: list[str], start: int, end: int, target: str) -> int:
 def structure_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
     """The body is bounded: size, headings, nesting, word length, closed code blocks, no e-mail addresses."""
     if len(body) > MAX_BODY_CHARS:
-        yield Problem(path, first_line, BODY, f"text je příliš dlouhý ({len(body):,} znaků); nejvýše {MAX_BODY_CHARS:,} znaků, delší text rozdělte do více příkladů či metodik".replace(",", "\u00a0"))
+        yield Problem(path, first_line, BODY, f"text je příliš dlouhý ({number(len(body))} znaků); nejvýše {number(MAX_BODY_CHARS)} znaků, delší text rozdělte do více příkladů či metodik")
         return
     tokens = _markdown().parse(scannable(body))
     headings = [t for t in tokens if t.type == "heading_open"]

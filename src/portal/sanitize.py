@@ -31,7 +31,7 @@ def video_placeholder(match: re.Match[str]) -> str:
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute in ("src", "href"):
         judged = judge(value, decoded=True)
-        if judged is None or judged.scheme not in WEB_SCHEMES:
+        if judged is None or judged.scheme not in WEB_SCHEMES or "\\" in value:
             return None
         stays = judged.host is None
         # Pictures must come from this site: an outside image would tell another host who reads the page.
