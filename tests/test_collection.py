@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from portal.collection import load_collection
 from tests.conftest import VALID_CASE
 
@@ -59,7 +61,7 @@ def test_level_one_heading_in_body(root, write):
 def test_unknown_related_method(root, write):
     write("methods/mapovani-potreb.md", "---\ntitle: Mapování potřeb\nsummary: Zjišťování potřeb.\nrelated_methods: [komunitni-planovani, komunitni-planovnai]\n---\n")
     assert [str(p) for p in load_collection(root).problems] == [
-        "methods/mapovani-potreb.md:4: related_methods[1]: neznámá metodika 'komunitni-planovnai'; očekáváno jedno z: komunitni-planovani, mapovani-potreb; myslel/a jste 'komunitni-planovani'?"
+        "methods/mapovani-potreb.md:4: related_methods[1]: neznámá metodika 'komunitni-planovnai'; očekáváno jedno z: komunitni-planovani, mapovani-potreb; metodika 'komunitni-planovani' je v seznamu už uvedena, tuto položku nejspíš stačí odstranit"
     ]
 
 
@@ -114,3 +116,21 @@ def test_the_real_content_is_valid():
         "komunitni-socialni-prace-na-venkove", "komunitni-centrum-vltavotynska", "komunitni-centra-v-regionu-hana",
         "komunitni-prace-v-libereckem-kraji", "podpora-komunitni-prace-v-msk-ii"}
     assert {m.slug for m in collection.methods} >= {"komunitni-organizovani", "komunitni-planovani", "mapovani-potreb", "komunitni-centrum"}
+
+
+def test_method_written_by_its_title_gets_its_file_name(root, write):
+    write("good_practice/titulek.md", VALID_CASE.replace("region: moravskoslezsky", "region: moravskoslezsky\nmethods: [Komunitní plánování]"))
+    assert [str(p) for p in load_collection(root).problems] == [
+        "good_practice/titulek.md:5: methods[0]: neplatná hodnota 'Komunitní plánování'; uveďte metodiku názvem souboru bez .md, jedním z: komunitni-planovani; myslel/a jste 'komunitni-planovani'?"
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("region:", "good_practice/x.md:4: region: pole je prázdné; očekáváno: text"),
+    ("region: liberecky\nproject: {start: 1. 3. 2021}", "good_practice/x.md:5: project.start: neplatná hodnota '1. 3. 2021'; očekáváno: datum ve tvaru RRRR-MM-DD (např. 2023-01-31), případně jen RRRR-MM nebo RRRR; myslel/a jste '2021-03-01'?"),
+    ("region: liberecky\nfunding: {total: 1.200.000, sources: [{source: esf, amount: 1200000}]}", "good_practice/x.md:5: funding.total: očekáváno: číslo; uvedeno: text '1.200.000'; napište číslo bez mezer s desetinnou tečkou: 1200000"),
+    ("region: liberecky\nfunding: {total: 800000, sources: [{source: esf, amount: 800000,00}]}", "good_practice/x.md:5: funding.sources[0]: čárka uvnitř {…} rozdělila číslo '800000,00'; desetinnou čárku pište jako tečku: 800000.00"),
+])
+def test_editor_slips_get_a_usable_hint(root, write, line, expected):
+    write("good_practice/x.md", "---\ntitle: A\nsummary: S.\n" + line + "\norganisation: {name: O}\n---\n")
+    assert [str(p) for p in load_collection(root).problems] == [expected]

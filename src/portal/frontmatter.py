@@ -285,8 +285,16 @@ class _Converter:
             self.problem(node, _dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
             return None
         out: dict[str, object] = {}
+        previous: yaml.Node | None = None
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + self.offset
+            if (node.flow_style and isinstance(key_node, yaml.ScalarNode) and key_node.value.isdigit() and _empty(value_node)
+                    and isinstance(previous, yaml.ScalarNode) and previous.value.replace(".", "").isdigit()):
+                # '{amount: 800000,00}': the decimal comma split the number and '00' became a key of its own.
+                whole = f"{previous.value},{key_node.value}"
+                self.problem(key_node, _dotted(path) or HEADER, f"čárka uvnitř {{…}} rozdělila číslo '{whole}'; desetinnou čárku pište jako tečku: {previous.value}.{key_node.value}", path)
+                continue
+            previous = value_node
             if key_node.tag == _TAG + "merge":
                 self.problem(key_node, _dotted(path) or HEADER, "slučovací klíč '<<' není povolen; napište pole celá")
                 continue
@@ -299,7 +307,7 @@ class _Converter:
                 self.problem(key_node, _dotted(path + (key,)), f"pole je uvedeno dvakrát (poprvé na řádku {first}); ponechte jen jedno")
                 continue
             self.src.lines[path + (key,)] = line
-            if node.flow_style and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _TAG + "null" and value_node.value == "":
+            if node.flow_style and _empty(value_node):
                 # '{name: Spolek, z.s.}': the comma split the value and 'z.s.' became a key of its own.
                 self.problem(key_node, _dotted(path) or HEADER, f"čárka uvnitř {{…}} odděluje pole, takže '{key}' se čte jako další pole; text, který obsahuje čárku, dejte do uvozovek, např. \"Spolek, {key}\"", path)
                 continue
@@ -349,6 +357,11 @@ def _number_problem(text: str, integer: bool) -> str | None:
     if not integer and ("e" in text.lower() and not text.lower().lstrip("+-.").startswith(("inf", "nan")) or ":" in text):
         return f"'{text}' je zápis s exponentem nebo dvojtečkou; napište číslo celé s desetinnou tečkou, např. 1234.50"
     return None
+
+
+def _empty(node: yaml.Node) -> bool:
+    """A value left out entirely ('{a: 1, b}' gives b such a value)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and node.value == ""
 
 
 def _tag(tag: str) -> str:

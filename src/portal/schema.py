@@ -5,6 +5,7 @@ open data, the `portal new` scaffold and the field reference in the editors' gui
 content collections, both kinds share one base and extend it. Custom keywords:
 - `x-vocabulary`: the section of vocabularies.yml whose codes are the allowed values (`enum` is filled in);
 - `x-expected`: the expected form, in Czech, quoted in error messages;
+- `x-reference`: the value names a document of that content kind (by its slug); checked across the collection;
 - `x-example`: the value the scaffold writes.
 """
 
@@ -96,7 +97,7 @@ CASE_FIELDS: dict[str, Schema] = {
         }, ["source", "amount"]), [{"source": "esf", "amount": 100000}], minItems=1),
     }, ["total", "sources"]),
     "methods": _list("Metody", "Metodiky z portálu, které projekt používá (názvy souborů ve složce methods/ bez .md).",
-                     {"type": "string", "pattern": SLUG, "x-expected": "název souboru metodiky bez .md, např. komunitni-planovani"},
+                     {"type": "string", "pattern": SLUG, "x-reference": "method", "x-expected": "název souboru metodiky bez .md, např. komunitni-planovani"},
                      ["komunitni-planovani"], uniqueItems=True),
     "target_groups": _list("Cílové skupiny", "Komu je projekt určen (kódy z číselníku).",
                            _vocab("target_groups", "Cílová skupina", "", "verejnost"), ["verejnost"], uniqueItems=True),
@@ -134,7 +135,7 @@ METHOD_FIELDS: dict[str, Schema] = {
         "url": {**URL, "title": "Adresa"},
     }, ["title"]), [{"title": "Příručka komunitní práce, 2020"}]),
     "related_methods": _list("Související metodiky", "Názvy souborů jiných metodik bez .md.",
-                             {"type": "string", "pattern": SLUG, "x-expected": "název souboru metodiky bez .md, např. mapovani-potreb"},
+                             {"type": "string", "pattern": SLUG, "x-reference": "method", "x-expected": "název souboru metodiky bez .md, např. mapovani-potreb"},
                              ["mapovani-potreb"], uniqueItems=True),
 }
 

@@ -55,6 +55,19 @@ def is_partial_date(value: object) -> bool:
     return not isinstance(value, str) or date_range(value) is not None
 
 
+_CZECH_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+_CZECH_MONTH = re.compile(r"^\s*(\d{1,2})\s*[./]\s*(\d{4})\s*$")
+
+
+def iso_date(value: str) -> str | None:
+    """A date written the Czech way ('1. 3. 2021', '3/2021') in the ISO form the schema wants, if it is a real date."""
+    m = _CZECH_DATE.match(value)
+    candidate = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else None
+    if candidate is None and (m := _CZECH_MONTH.match(value)):
+        candidate = f"{m[2]}-{int(m[1]):02d}"
+    return candidate if candidate and date_range(candidate) else None
+
+
 def date_range(value: str) -> tuple[date, date] | None:
     """First and last day that a (partial) ISO date stands for, or None if it is not a real date."""
     m = _DATE.match(value)
@@ -102,7 +115,10 @@ def _type_hint(expected: str, value: object) -> str:
     if expected == "string" and isinstance(value, bool):
         return "; hodnoty jako yes/no/on/off dejte do uvozovek"
     if expected == "number" and isinstance(value, str):
-        cleaned = value.replace("\u00a0", "").replace(" ", "").replace("Kč", "").replace(",", ".").rstrip(".-")
+        cleaned = value.replace("\u00a0", "").replace(" ", "").replace("Kč", "").rstrip(".-")
+        if re.match(r"^\d{1,3}(\.\d{3})+(,\d+)?$", cleaned):  # 1.200.000 or 1.200.000,50: dots group thousands
+            cleaned = cleaned.replace(".", "")
+        cleaned = cleaned.replace(",", ".")
         try:
             return f"; napište číslo bez mezer s desetinnou tečkou: {Decimal(cleaned)}"
         except ArithmeticError:
@@ -137,6 +153,8 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
         if value is None:
             return path, f"pole je prázdné; očekáváno: {_expected(schema)}"
         return path, f"očekáváno: {_TYPES.get(expected, expected)}; uvedeno: {_kind_of(value)} {shown(value)}{_type_hint(expected, value)}"
+    if kind == "enum" and value is None:
+        return None  # the type error already says the field is empty
     if kind == "enum":
         section = schema.get("x-vocabulary")
         labels = vocab.labels(section) if section else {}
@@ -146,7 +164,10 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     if kind in ("pattern", "format"):
         if kind == "pattern" and schema.get("format") == "uri" and not is_web_url(value):
             return None  # the format error says it better
-        return path, f"neplatná hodnota {shown(value)}; očekáváno: {_expected(schema)}"
+        if kind == "pattern" and "x-reference" in schema:
+            return None  # rule_references_exist names the document meant
+        hint = did_you_mean(iso_date(value)) if schema.get("format") == "partial-date" and isinstance(value, str) else ""
+        return path, f"neplatná hodnota {shown(value)}; očekáváno: {_expected(schema)}{hint}"
     if kind in ("minimum", "exclusiveMinimum"):
         return path, f"hodnota {shown(value)} musí být {'větší než' if kind == 'exclusiveMinimum' else 'alespoň'} {error.validator_value}"
     if kind == "minLength":
@@ -291,17 +312,44 @@ DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_perio
                             rule_funding_adds_up, rule_no_level_one_heading]
 
 
-def rule_methods_exist(docs: list[Document]) -> Iterator[Problem]:
-    """Every method a case names, and every related method a method names, is a file in methods/."""
-    methods = sorted(d.slug for d in docs if d.kind == "method")
+# Nouns of a content kind for messages about references: (nominative, accusative).
+_KIND_NOUNS = {"method": ("metodika", "metodiku"), "case": ("příklad dobré praxe", "příklad dobré praxe")}
+
+
+def _references(schema: dict) -> Iterator[tuple[str, str]]:
+    """(field, referenced kind) for every list field whose items name documents of another kind (x-reference)."""
+    for name, sub in schema.get("properties", {}).items():
+        kind = sub.get("items", {}).get("x-reference") if sub.get("type") == "array" else None
+        if kind:
+            yield name, kind
+
+
+def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[Problem]:
+    """Every value of a field declared as a reference (x-reference) names an existing document of that kind, once."""
+    by_kind: dict[str, dict[str, str]] = {}
+    for d in docs:
+        by_kind.setdefault(d.kind, {})[d.slug] = d.title
     for doc in docs:
-        field = "methods" if doc.kind == "case" else "related_methods"
-        values = doc.meta.get(field)
-        if not isinstance(values, list):
-            continue
-        for i, slug in enumerate(values):
-            if isinstance(slug, str) and SLUG_RE.match(slug) and slug not in methods:
-                yield doc.problem((field, i), f"neznámá metodika '{slug}'; očekáváno jedno z: {', '.join(methods)}{did_you_mean(suggest(slug, methods))}")
+        for field, kind in _references(_validator(doc.kind, vocab).schema):
+            values = doc.meta.get(field)
+            if not isinstance(values, list):
+                continue
+            titles = by_kind.get(kind, {})
+            slugs = sorted(titles)
+            noun, accusative = _KIND_NOUNS.get(kind, (kind, kind))
+            for i, value in enumerate(values):
+                if not isinstance(value, str) or value in titles:
+                    continue
+                others = [s for s in slugs if s not in values]
+                guess = suggest(value, slugs, titles)
+                if guess is not None and guess in values:  # never suggest what the list already has
+                    advice = f"; {noun} '{guess}' je v seznamu už uvedena, tuto položku nejspíš stačí odstranit"
+                else:
+                    advice = did_you_mean(suggest(value, others, titles))
+                if SLUG_RE.match(value):
+                    yield doc.problem((field, i), f"neznámá {noun} '{value}'; očekáváno jedno z: {', '.join(slugs)}{advice}")
+                else:
+                    yield doc.problem((field, i), f"neplatná hodnota {shown(value)}; uveďte {accusative} názvem souboru bez .md, jedním z: {', '.join(slugs)}{advice}")
 
 
 def rule_unique_slugs(docs: list[Document]) -> Iterator[Problem]:
@@ -328,7 +376,7 @@ def body_problems(path: str, body: str, first_line: int, files: set[str] | None,
         problems += link_problems(path, body, first_line, files, folders)
     return problems
 
-COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
+COLLECTION_RULES = [rule_unique_slugs]
 
 
 def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None, folders: dict[str, str] | None = None) -> list[Problem]:
@@ -340,6 +388,7 @@ def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = N
             problems += rule(doc)
     for collection_rule in COLLECTION_RULES:
         problems += collection_rule(docs)
+    problems += rule_references_exist(docs, vocab)
     for doc in docs:
         problems += body_problems(doc.path, doc.body, doc.source.body_line, files, folders or {})
     return problems
