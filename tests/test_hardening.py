@@ -43,6 +43,14 @@ BODIES = {
  "deep_list": "".join("  " * i + "- a\n" for i in range(40)),
  "long_word": "a" * 5000 + "\n",
  "huge_body": "slovo " * 40000 + "\n",
+ "many_lines": "a\n" * 3100,
+ "long_line": "slovo " * 2000 + "\n",
+ "many_list_items": "- a\n" * 1100,
+ "many_table_rows": "| a | b |\n|---|---|\n" + "| x | y |\n" * 1100,
+ "many_links": "[a](#b) " * 900 + "\n\n" + "[a](#b) " * 900 + "\n",
+ "many_tags": ("<b>a</b> " * 600 + "\n") * 4,
+ "deep_tags": "<span> " * 50 + "x\n",
+ "nested_emphasis": "*" * 5000 + "a" + "*" * 5000 + "\n",
  "second_header": "---\nrender_macros: true\n---\n{{ 7*7 }}\n",
 }
 
@@ -64,6 +72,14 @@ HEADERS = {
 }
 
 EXPECTED = {
+    'many_lines': ['good_practice/utok.md:3007: text: text má 3\xa0102 řádků; nejvýše 3\xa0000, delší text rozdělte do více příkladů či metodik'],
+    'long_line': ['good_practice/utok.md:8: text: řádek má 12\xa0000 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem'],
+    'many_list_items': ['good_practice/utok.md:1008: text: text má 1\xa0100 položek seznamů; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor'],
+    'many_table_rows': ['good_practice/utok.md:1009: text: text má 1\xa0101 řádků tabulek; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor'],
+    'many_links': ['good_practice/utok.md:7: text: text má 1\xa0800 odkazů a obrázků; nejvýše 1\xa0000'],
+    'many_tags': ['good_practice/utok.md:7: text: text má 2\xa0400 značek HTML; nejvýše 2\xa0000, pište Markdown'],
+    'deep_tags': ['good_practice/utok.md:8: text: značky HTML jsou vnořené do hloubky 50; nejvýše 40, uzavírejte je (</…>)'],
+    'nested_emphasis': ["good_practice/utok.md:8: text: slovo o 10001 znacích bez mezery ('******************************…') by přeteklo okraj stránky; nejvýše 150 znaků", 'good_practice/utok.md:8: text: řádek má 10\xa0001 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem'],
     'protocol_relative_img': [
         'good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
     ],

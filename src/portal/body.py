@@ -30,7 +30,13 @@ from portal.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 
 # Limits that keep every build and every check bounded in time and memory (see SECURITY.md).
 MAX_BODY_CHARS = 200_000
+MAX_LINES = 3000          # Python-Markdown's lists and tables grow worse than linearly with lines
+MAX_ITEMS = 1000          # list items, table rows (4,000 list items take the renderer over a second)
 MAX_HEADINGS = 300
+MAX_LINE_CHARS = 10_000   # one paragraph line; markdown-it and Python-Markdown slow down on huge lines
+MAX_LINKS = 1000
+MAX_TAGS = 2000           # raw HTML tags
+MAX_TAG_DEPTH = 40        # raw HTML elements inside each other
 MAX_NESTING = 12          # nested quotes and lists
 MAX_WORD = 150            # characters without a space: longer runs overflow the printed page
 MAX_REPORTED = 20         # problems of one kind per file; the rest are summarised
@@ -81,23 +87,42 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> list[Token]:
+    """The token stream of a (scannable) body, parsed once for all rules."""
+    return _markdown().parse(text)
+
+
+@lru_cache(maxsize=4)
 def scannable(body: str) -> str:
     """The body with fenced code and single-line code spans blanked out: what the renderer treats as live."""
     text = _blank(body, _fenced_spans(body))
     return "\n".join(_INLINE_CODE.sub(lambda m: " " * len(m[0]), line) for line in text.split("\n"))
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _TagScanner(HTMLParser):
-    """Every start tag of the whole body with its line; comments and declarations are recorded too."""
+    """Every start tag of the whole body with its line, and the deepest nesting of elements with its line."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
+        self.depth = 0
+        self.deepest = (0, 0)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((self.getpos()[0], tag, attrs))
+        if tag not in _VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, (self.depth, self.getpos()[0]))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos()[0], tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
 
 
 def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | None = None,
@@ -110,6 +135,11 @@ def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | 
     scanner = _TagScanner()
     scanner.feed(_DECLARATION.sub("  ", text))
     scanner.close()
+    if len(scanner.tags) > MAX_TAGS:
+        yield Problem(path, first_line, BODY, f"text má {number(len(scanner.tags))} značek HTML; nejvýše {number(MAX_TAGS)}, pište Markdown")
+        return
+    if scanner.deepest[0] > MAX_TAG_DEPTH:
+        yield Problem(path, first_line + scanner.deepest[1] - 1, BODY, f"značky HTML jsou vnořené do hloubky {scanner.deepest[0]}; nejvýše {MAX_TAG_DEPTH}, uzavírejte je (</…>)")
     for line, tag, attrs in scanner.tags:
         if not _TAG_NAME.match(tag):
             continue  # '<https://…>' and '<jana@…>' are Markdown autolinks, not tags
@@ -170,7 +200,7 @@ def links(body: str, first_line: int) -> Iterator[Link]:
     """Every Markdown link, image, reference and autolink as the renderer sees them, at the line where its target stands."""
     text = scannable(body)
     lines = body.split("\n")
-    for token in _markdown().parse(text):
+    for token in _tokens(text):
         if token.type != "inline" or not token.map:
             continue
         start, end = token.map
@@ -191,20 +221,35 @@ def _line_of(lines: list[str], start: int, end: int, target: str) -> int:
     return start
 
 
-def structure_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
-    """The body is bounded: size, headings, nesting, word length, closed code blocks, no e-mail addresses."""
+def size_problems(path: str, body: str, first_line: int) -> list[Problem]:
+    """The body's size is bounded before any parser sees it: characters, lines, line length, word length."""
     if len(body) > MAX_BODY_CHARS:
-        yield Problem(path, first_line, BODY, f"text je příliš dlouhý ({number(len(body))} znaků); nejvýše {number(MAX_BODY_CHARS)} znaků, delší text rozdělte do více příkladů či metodik")
-        return
-    tokens = _markdown().parse(scannable(body))
-    headings = [t for t in tokens if t.type == "heading_open"]
-    if len(headings) > MAX_HEADINGS:
-        at = headings[MAX_HEADINGS].map[0] if headings[MAX_HEADINGS].map else 0
-        yield Problem(path, first_line + at, BODY, f"text má {len(headings)} nadpisů; nejvýše {MAX_HEADINGS}, zjednodušte členění")
+        return [Problem(path, first_line, BODY, f"text je příliš dlouhý ({number(len(body))} znaků); nejvýše {number(MAX_BODY_CHARS)} znaků, delší text rozdělte do více příkladů či metodik")]
+    lines = body.split("\n")
+    if len(lines) > MAX_LINES:
+        return [Problem(path, first_line + MAX_LINES, BODY, f"text má {number(len(lines))} řádků; nejvýše {number(MAX_LINES)}, delší text rozdělte do více příkladů či metodik")]
+    problems = [Problem(path, first_line + i, BODY, f"řádek má {number(len(line))} znaků; nejvýše {number(MAX_LINE_CHARS)}, rozdělte odstavec prázdným řádkem")
+                for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS][:MAX_REPORTED]
+    return problems + list(_long_words(path, body, first_line))
+
+
+def structure_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """The body is bounded in items, headings, links and nesting, closes its code blocks and names no e-mail address."""
+    tokens = _tokens(scannable(body))
+    counted = (("list_item_open", MAX_ITEMS, "položek seznamů", "rozdělte ho nebo data přiložte jako soubor"),
+               ("tr_open", MAX_ITEMS, "řádků tabulek", "rozdělte ho nebo data přiložte jako soubor"),
+               ("heading_open", MAX_HEADINGS, "nadpisů", "zjednodušte členění"))
+    for kind, limit, what, advice in counted:
+        found = [t for t in tokens if t.type == kind]
+        if len(found) > limit:
+            at = found[limit].map[0] if found[limit].map else 0
+            yield Problem(path, first_line + at, BODY, f"text má {number(len(found))} {what}; nejvýše {number(limit)}, {advice}")
+    link_count = sum(1 for t in tokens if t.type == "inline" for c in t.children or [] if c.type in ("link_open", "image"))
+    if link_count > MAX_LINKS:
+        yield Problem(path, first_line, BODY, f"text má {number(link_count)} odkazů a obrázků; nejvýše {number(MAX_LINKS)}")
     deep = _too_deep(tokens)
     if deep is not None:
         yield Problem(path, first_line + (deep.map[0] if deep.map else 0), BODY, f"příliš hluboké vnoření seznamů nebo citací; nejvýše {MAX_NESTING} úrovní")
-    yield from _long_words(path, body, first_line)
     yield from _unclosed_fences(path, body, first_line)
     yield from _emails(path, body, first_line)
 

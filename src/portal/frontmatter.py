@@ -337,7 +337,7 @@ class _Converter:
         try:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:  # e.g. an int too odd for the constructor
-            self.problem(node, _dotted(path), f"hodnotu nelze přečíst ({exc}); dejte ji do uvozovek", path)
+            self.problem(node, _dotted(path), f"hodnotu {node.value[:30]!r} nelze přečíst; je-li to text, dejte ji do uvozovek", path)
             return None
 
 

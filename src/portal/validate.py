@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.body import html_problems, link_problems, scannable, structure_problems
+from portal.body import html_problems, link_problems, scannable, size_problems, structure_problems
 from portal.frontmatter import dotted
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
@@ -368,9 +368,12 @@ def body_problems(path: str, body: str, first_line: int, files: set[str] | None,
 
     Checked even when the header cannot be read, so that one YAML slip does not hide the rest.
     """
-    problems = list(structure_problems(path, body, first_line))
-    if any("příliš dlouhý" in p.message for p in problems):
-        return problems  # not parsed any further: the limit is what keeps the check fast
+    problems = size_problems(path, body, first_line)
+    if problems:
+        return problems  # not parsed any further: the limits are what keep the check fast
+    problems += structure_problems(path, body, first_line)
+    if any(p.message.startswith("text má ") for p in problems):
+        return problems  # over a count limit: one message is enough, not one per link
     problems += html_problems(path, body, first_line, files, folders)
     if files is not None:
         problems += link_problems(path, body, first_line, files, folders)
