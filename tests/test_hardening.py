@@ -318,3 +318,67 @@ def test_sanitiser_refuses_a_video_host_hidden_behind_user_info():
 def test_sanitiser_drops_reserved_ids_classes_and_huge_spans():
     out = sanitize('<span id="kp-filters" class="kp-video md-x vlastni">a</span><table><tr><td colspan="1000000">x</td></tr></table>')
     assert "kp-filters" not in out and "kp-video" not in out and "md-x" not in out and "vlastni" in out and "1000000" not in out
+
+
+# ---------------------------------------------------------------------------------------------
+# Second line of defence: whatever validation might miss, the rendered and sanitised page is safe.
+# ---------------------------------------------------------------------------------------------
+
+from html.parser import HTMLParser  # noqa: E402
+
+import markdown  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from portal.body import size_problems  # noqa: E402
+from portal.policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS  # noqa: E402
+from portal.weburl import judge  # noqa: E402
+
+SITE_EXTENSIONS = ["toc", "tables", "admonition", "def_list", "footnotes", "sane_lists", "fenced_code"]
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def assert_safe(html: str) -> None:
+    parser = _Collect()
+    parser.feed(html)
+    for tag, attrs in parser.found:
+        assert tag in ALLOWED_TAGS, tag
+        for name, value in attrs:
+            assert name in ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set()) | {"rel"}, (tag, name)
+            if name in ("href", "src", "data-video-src") and value:
+                judged = judge(value, decoded=True)
+                assert judged is not None and judged.scheme in ("http", "https"), value
+                if name == "src":
+                    assert judged.host is None and "\\" not in value, value
+
+
+# Bodies over the size limits never reach a renderer (the limits exist because Python-Markdown recurses or slows down).
+UNDER_LIMITS = [name for name in BODIES if not size_problems("x.md", BODIES[name], 1)]
+
+
+@pytest.mark.parametrize("name", UNDER_LIMITS)
+def test_rendered_attack_is_harmless_even_without_validation(name):
+    assert_safe(sanitize(markdown.markdown(BODIES[name], extensions=SITE_EXTENSIONS)))
+
+
+PIECES = ["<a\n href='javascript:x'>", "[x](\njavascript:alert(1))", "<img src=//h.example/p>", "<img src='\\\\h.example/p'>",
+          "<img/src=x/onerror=alert(1)>", "<!-->", "<!--", "-->", "```", "    ", "> ", "- ", "<td colspan=999999>",
+          "<iframe src='https://evil.example\\@www.youtube-nocookie.com/embed/x'>", "<svg onload=x>", "<math><mi xlink:href=javascript:x>",
+          "<source srcset='//h.example/a 1x'>", "<span id=kp-filters class='kp-video'>", "&#106;avascript:", "<a href=", "\"", "'",
+          "<style>", "</style>", "<script>", "</script>", "<title>", "<textarea>", "<noscript>", "<xmp>", "<![CDATA[", "]]>", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=25))
+def test_any_rendered_body_is_harmless(pieces):
+    assert_safe(sanitize(markdown.markdown("".join(pieces), extensions=SITE_EXTENSIONS)))
