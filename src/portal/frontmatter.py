@@ -131,7 +131,7 @@ def parse_yaml_file(file: Path, rel: str) -> Source:
     src = Source(rel)
     text = _decode(file.read_bytes(), src)
     if text is not None:
-        _parse_header(text.replace("\r\n", "\n"), src, offset=1)
+        _parse_header(_without_controls(text.replace("\r\n", "\n"), src), src, offset=1)
     return src
 
 
@@ -140,11 +140,12 @@ def _without_controls(text: str, src: Source) -> str:
     if not _CONTROL.search(text):
         return text
     lines = text.split("\n")
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0) if lines and _FENCE.match(lines[0]) else 0
+    fenced = bool(lines and _FENCE.match(lines[0]))  # a Markdown file; a data file (vocabularies) is all header
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0) if fenced else len(lines)
     for i, line in enumerate(lines):
         found = _CONTROL.search(line)
         if found:
-            where = HEADER if 0 < i < end else "text"
+            where = HEADER if (0 < i < end or not fenced) else "text"
             src.problems.append(Problem(src.path, i + 1, where, f"neviditelný řídicí znak U+{ord(found[0]):04X} není povolen (často vznikne kopírováním z jiného programu); smažte ho a okolní text napište znovu"))
     return _CONTROL.sub("", text)
 
