@@ -127,7 +127,7 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
         missing = next(k for k in error.validator_value if k not in value)
         sub = schema["properties"].get(missing, {})
         hint = sub.get("x-example")
-        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else ""
+        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else (f"; očekáváno: {sub['x-expected']}" if sub.get("x-expected") else "")
         return path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
     if kind == "additionalProperties":
         return None  # reported per key by _unknown_keys, with each key's own line
@@ -320,6 +320,39 @@ def rule_safe_html(doc: Document) -> Iterator[Problem]:
 
 
 DOC_RULES.append(rule_safe_html)
+
+
+
+def rule_contact_consent(doc: Document) -> Iterator[Problem]:
+    """A contact names a person only with a recorded consent date; a contact without a name names its office."""
+    contacts = doc.meta.get("contacts")
+    if not isinstance(contacts, list):
+        return
+    for i, contact in enumerate(contacts):
+        if not isinstance(contact, dict):
+            continue
+        name = contact.get("name")
+        if isinstance(name, str) and name.strip() and "consent" not in contact:
+            yield doc.problem(("contacts", i, "name"),
+                              f"kontakt na osobu {shown(name)} nemá zaznamenaný souhlas se zveřejněním; doplňte datum, kdy osoba souhlasila "
+                              "(consent: RRRR-MM-DD), nebo jméno, e-mail a telefon osoby nahraďte kontaktem na pracoviště (office, případně role a web)")
+        elif not name and not contact.get("office"):
+            yield doc.problem(("contacts", i),
+                              "kontakt bez jména musí uvést pracoviště (office), např. office: odbor sociálních věcí krajského úřadu; "
+                              "e-mail a telefon osoby uveďte jen s jejím jménem (name) a datem souhlasu (consent)")
+
+
+def rule_municipality_count(doc: Document) -> Iterator[Problem]:
+    """The number of municipalities includes the named ones, so it is never smaller than their count."""
+    count, named = doc.meta.get("municipality_count"), doc.meta.get("municipalities")
+    if isinstance(count, int) and not isinstance(count, bool) and isinstance(named, list):
+        distinct = len({n for n in named if isinstance(n, str)})
+        if count < distinct:
+            yield doc.problem(("municipality_count",), f"počet obcí {count} je menší než počet jmenovaných obcí ({distinct}); "
+                                                       f"počet zahrnuje i obce jmenované v poli municipalities, uveďte nejméně {distinct}")
+
+
+DOC_RULES += [rule_contact_consent, rule_municipality_count]
 
 COLLECTION_RULES = [rule_methods_exist, rule_unique_slugs]
 
