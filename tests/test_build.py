@@ -81,7 +81,7 @@ def test_editor_guide_lists_every_field_from_the_schema(built_site):
 def test_contributed_jinja_is_not_rendered(tmp_path):
     project = copy_project(tmp_path)
     case = project / "good_practice" / "sablona.md"
-    case.write_text("---\ntitle: Šablona\nsummary: Text se složenými závorkami.\nregion: liberecky\norganisation: {name: O}\n---\n\n"
+    case.write_text("---\ntitle: Šablona\nsummary: Text se složenými závorkami.\nregion: liberecky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n"
                     "## Text\n\nHodnota {{ config.site_name }} a {% if true %}ano{% endif %}.\n", encoding="utf-8")
     site = tmp_path / "out"
     result = mkdocs_build(project, site)
@@ -92,7 +92,7 @@ def test_contributed_jinja_is_not_rendered(tmp_path):
 
 def test_broken_content_fails_with_every_error_and_writes_no_site(tmp_path):
     project = copy_project(tmp_path)
-    (project / "good_practice" / "spatny.md").write_text("---\ntitle: Špatný\nsummary: S.\nregion: liberecko\norganisation: {name: O}\nmethods: [komunitni-planovan]\n---\n", encoding="utf-8")
+    (project / "good_practice" / "spatny.md").write_text("---\ntitle: Špatný\nsummary: S.\nregion: liberecko\norganisation: {name: O}\nmethods: [komunitni-planovan]\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n", encoding="utf-8")
     (project / "methods" / "druhy.md").write_text("---\ntitle: Druhý\n", encoding="utf-8")
     site = tmp_path / "out"
     result = mkdocs_build(project, site)

@@ -220,8 +220,8 @@ def test_downloads_page_lists_every_pdf(built_site: Path):
 # ---------- a variant project: hidden contact, outside pictures, no network ----------
 
 VARIANT_FACTS = """contacts:
-  - {name: "Mgr. Viditelná Kontaktní", role: koordinátorka, email: viditelna@example.cz, phone: "381 000 111"}
-  - {name: "Bc. Skrytý Nezveřejněný", role: terénní pracovník, email: skryty.nezverejneny@example.cz, phone: "381 000 222", in_pdf: false}
+  - {name: "Mgr. Viditelná Kontaktní", role: koordinátorka, email: viditelna@example.cz, phone: "381 000 111", consent: 2026-11-01}
+  - {name: "Bc. Skrytý Nezveřejněný", role: terénní pracovník, email: skryty.nezverejneny@example.cz, phone: "381 000 222", in_pdf: false, consent: 2026-11-01}
 tags:"""
 
 

@@ -48,8 +48,11 @@ def is_web_url(value: object) -> bool:
     """A link is an http(s) URL with a host; other schemes (javascript:, data:, file:) are refused."""
     if not isinstance(value, str):
         return True
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+    except ValueError:  # e.g. an unbalanced '[' reads as a broken IPv6 host
+        return False
 
 
 @FORMATS.checks("partial-date")
