@@ -127,7 +127,9 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     path = tuple(error.absolute_path)
     value, schema, kind = error.instance, error.schema, error.validator
     if kind == "required":
-        missing = next(k for k in error.validator_value if k not in value)
+        # One error per missing key; its message names the key ("'url' is a required property").
+        missing = next((k for k in error.validator_value if k not in value and error.message.startswith(repr(k))),
+                       next(k for k in error.validator_value if k not in value))
         sub = schema["properties"].get(missing, {})
         hint = sub.get("x-example")
         example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else (f"; očekáváno: {sub['x-expected']}" if sub.get("x-expected") else "")
