@@ -92,11 +92,11 @@ def test_every_case_and_method_title_is_in_the_text_and_the_outline(full: PdfRea
 def test_czech_text_extracts_with_diacritics(full: PdfReader):
     text = text_of(full)
     for expected in (TITLE, "Komunitní centrum Vltavotýnska", "Moravskoslezský kraj", PUBLISHER,
-                     "Evropský sociální fond: 12 223 563,72 Kč (85,0 %)", "Ing. Lucie Povýšilová", "Základní údaje"):
+                     "Evropský sociální fond: 12 223 563,72 Kč (85,0 %)", "Krajský úřad Moravskoslezského kraje, odbor sociálních věcí", "Základní údaje"):
         assert expected in text, expected
     cover = norm(full.pages[0].extract_text())
     today = date.today()
-    assert any(f"Vydáno {czech_long_date(d)}" in cover for d in (today, today - timedelta(days=1))), cover
+    assert any(f"Vydáno {norm(czech_long_date(d))}" in cover for d in (today, today - timedelta(days=1))), cover
     assert "Úplné vydání" in cover
 
 
@@ -355,7 +355,7 @@ def test_print_html_has_no_breakable_one_letter_word(collection):
     loose = [m for t in parser.texts for m in re.finditer(r"(?<![\w.\-/@&])[ksvzouaiKSVZOUAI][ \t\r\n]", t)]
     assert loose == []
     assert "v\u00a0Regionu Haná" in html
-    assert "23. listopadu 2026" in html
+    assert "23.\u00a0listopadu\u00a02026" in html  # a date is never broken across lines
 
 
 def test_untrusted_markdown_is_sanitised_and_links_point_to_the_web(tmp_path: Path):

@@ -154,5 +154,5 @@ class _TextRewriter(HTMLParser):
 
 
 def czech_long_date(day: date) -> str:
-    """A date as it is printed on a title page: '23. listopadu 2026'."""
-    return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    """A date as it is printed on a title page: '23. listopadu 2026', never broken across lines."""
+    return f"{day.day}.{NBSP}{MONTHS_GENITIVE[day.month - 1]}{NBSP}{day.year}"
