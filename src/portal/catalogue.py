@@ -9,6 +9,7 @@ from html import escape
 from portal.collection import Collection, Document
 from portal.facets import facet_values, facets
 from portal.facts import project_period
+from portal.schema import ORGANISATION_ROLES
 
 Link = Callable[[str], str]
 
@@ -21,7 +22,7 @@ def case_card(doc: Document, collection: Collection, link: Link, today: date | N
     methods = [collection.method(m).title for m in doc.get("methods", default=[]) if collection.method(m)]
     facts = [
         ("Kraj", vocab.name("regions", doc.get("region", default=""))),
-        ("Realizátor", doc.get("organisation", "name", default="")),
+        (ORGANISATION_ROLES.get(doc.get("organisation", "role", default="realizator"), "Realizátor"), doc.get("organisation", "name", default="")),
         ("Období", when),
         ("Metody", ", ".join(methods)),
     ]
