@@ -420,8 +420,8 @@ def test_unchanged_editions_are_not_rendered_again(tmp_path: Path, monkeypatch: 
 
 
 def test_czech_formats():
-    assert czech_long_date(date(2026, 11, 23)) == "23. listopadu 2026"
-    assert czech_long_date(date(2027, 1, 1)) == "1. ledna 2027"
+    assert czech_long_date(date(2026, 11, 23)) == "23.\u00a0listopadu\u00a02026"  # never broken across lines
+    assert czech_long_date(date(2027, 1, 1)) == "1.\u00a0ledna\u00a02027"
     assert file_size(1_234_567) == "1,2\u00a0MB" and file_size(185_000) == "185\u00a0kB"
     assert [plural(n, "strana", "strany", "stran") for n in (1, 3, 5, 0)] == \
         ["1\u00a0strana", "3\u00a0strany", "5\u00a0stran", "0\u00a0stran"]

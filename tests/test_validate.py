@@ -20,6 +20,7 @@ CASES = {
     'missing_required': (
         '---\ntitle: A\norganisation: {web: https://a.cz}\n---\n',
         [
+            'good_practice/missing-required.md:1: region: chybí povinné pole (Kraj), např. region: moravskoslezsky',
             'good_practice/missing-required.md:1: summary: chybí povinné pole (Shrnutí), např. summary: Obec s místním spolkem otevřela komunitní centrum, kde se obyvatelé setkávají a společně řeší místní problémy.',
             'good_practice/missing-required.md:3: organisation.name: chybí povinné pole (Název organizace), např. name: Spolek Naše obec, z.s.',
         ],
