@@ -22,6 +22,11 @@ CASES = {
         ["good_practice/sources-missing.md:1: sources: chybí povinné pole (Zdroje); očekáváno: seznam zdrojů, každý s názvem, adresou a datem návštěvy, "
          "např. - {title: 'Obec Lipová: Komunitní centrum', url: 'https://www.example.cz/projekt', accessed: 2026-11-23}"],
     ),
+    "sources_empty": (
+        HEAD + "sources: []\n---\n",
+        ["good_practice/sources-empty.md:6: sources: seznam je prázdný; očekáváno: seznam zdrojů, každý s názvem, adresou a datem návštěvy, "
+         "např. - {title: 'Obec Lipová: Komunitní centrum', url: 'https://www.example.cz/projekt', accessed: 2026-11-23}"],
+    ),
     "sources_incomplete": (
         HEAD + "sources:\n  - {title: Stránka projektu}\n  - {title: Web obce, url: 'obec.cz', accessed: 23. 11. 2026}\n---\n",
         ["good_practice/sources-incomplete.md:7: sources[0].accessed: chybí povinné pole (Navštíveno), např. accessed: 2026-11-23",

@@ -179,6 +179,14 @@ def test_no_email_or_phone_of_a_person_without_consent(built_site):
             assert found in allowed_phones or found in PLACEHOLDER_PHONES, (rel, found)
 
 
+def test_sources_are_printed_in_the_manual(built_site):
+    text = " ".join(page.extract_text() or "" for page in PdfReader(built_site / "ke-stazeni" / "prirucka-dobre-praxe-moravskoslezsky.pdf").pages)
+    text = re.sub(r"\s+", " ", text.replace(NBSP, " "))
+    assert "Zdroje" in text and "Moravskoslezský kraj: Podpora komunitní práce v MSK II" in text
+    assert "navštíveno 23. 11. 2026" in text
+    assert "Krajský úřad Moravskoslezského kraje, odbor sociálních věcí" in text
+
+
 def test_a_named_contact_without_consent_never_builds(root, write):
     write("good_practice/kontakt.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n"
           "sources: [{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}]\n"

@@ -158,6 +158,8 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     if kind == "maxLength":
         return path, f"text je příliš dlouhý ({len(value)} znaků); nejvýše {error.validator_value} znaků"
     if kind == "minItems":
+        if schema.get("x-expected"):  # a list that must not be empty says what belongs in it
+            return path, f"seznam je prázdný; očekáváno: {schema['x-expected']}"
         return path, "seznam je prázdný; uveďte alespoň jednu položku, nebo pole vynechte"
     if kind == "minProperties":
         return path, "položka je prázdná; vyplňte alespoň jedno pole"
