@@ -102,7 +102,9 @@ indicators:
   - {{label: Setkání obyvatel, target: 10, achieved: {rng.randint(5, 15)}, unit: setkání}}
   - {{label: Zapojení dobrovolníci, target: 20, unit: osob}}
 contacts:
-  - {{name: Jana Nováková, role: koordinátorka, email: jana{i}@example.cz, phone: "600 000 {i % 1000:03d}"}}
+  - {{name: Jana Nováková, role: koordinátorka, email: jana{i}@example.cz, phone: "600 000 {i % 1000:03d}", consent: 2026-11-01}}
+sources:
+  - {{title: "Spolek číslo {i + 1}: stránka projektu", url: "https://spolek{i + 1}.example.cz/projekt", accessed: 2026-11-23}}
 ---
 
 """

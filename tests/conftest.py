@@ -18,7 +18,8 @@ VALID_CASE = """---
 title: Komunitní centrum v Lipové
 summary: Obec s místním spolkem otevřela komunitní centrum pro sousedská setkávání.
 region: moravskoslezsky
-organisation: {name: "Spolek Lipová, z.s."}
+organisation: {name: "Spolek Lipová, z. s."}
+sources: [{title: "Obec Lipová: Komunitní centrum", url: "https://www.example.cz/", accessed: 2026-11-23}]
 ---
 
 ## Co se dělalo

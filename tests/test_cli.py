@@ -20,7 +20,7 @@ def test_check_passes_on_valid_content(root):
 
 
 def test_check_lists_every_problem_and_fails(root, write):
-    write("good_practice/a.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\n---\n")
+    write("good_practice/a.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     write("good_practice/b.md", "---\ntitle: B\n")
     result = portal("check", cwd=root)
     assert result.returncode == 1
@@ -33,13 +33,13 @@ def test_check_lists_every_problem_and_fails(root, write):
 
 def test_check_only_given_paths(root, write):
     write("good_practice/a.md", "---\ntitle: A\n---\n")
-    write("good_practice/b.md", "---\ntitle: B\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nmethods: [komunitni-planovani]\n---\n")
+    write("good_practice/b.md", "---\ntitle: B\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nmethods: [komunitni-planovani]\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     assert portal("check", "good_practice/b.md", cwd=root).returncode == 0
     assert portal("check", "good_practice/a.md", cwd=root).returncode == 1
 
 
 def test_check_github_annotations(root, write):
-    write("good_practice/a.md", "---\ntitle: A\nsummary: S.\nregion: libercky\norganisation: {name: O}\n---\n")
+    write("good_practice/a.md", "---\ntitle: A\nsummary: S.\nregion: libercky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     result = portal("check", "--format", "github", cwd=root)
     assert result.stdout.splitlines() == [
         "::error file=good_practice/a.md,line=4::region: neznámá hodnota 'libercky'; očekáváno jedno z: hlavni-mesto-praha, stredocesky, jihocesky, plzensky, karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'liberecky'?"

@@ -18,6 +18,7 @@ funding:
     - {source: esf, amount: 12223563.72}
     - {source: statni-rozpocet, amount: 1438066.32}
     - {source: kraj, amount: 719033.16}
+sources: [{title: Zdroj, url: "https://www.example.cz/", accessed: 2026-11-23}]
 ---
 """
 
@@ -54,7 +55,7 @@ def test_slug_with_diacritics_and_capitals(root, write):
 def test_level_one_heading_in_body(root, write):
     write("good_practice/nadpis.md", VALID_CASE.replace("## Co se dělalo", "# Co se dělalo"))
     assert [str(p) for p in load_collection(root).problems] == [
-        "good_practice/nadpis.md:8: text: nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'"
+        "good_practice/nadpis.md:9: text: nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'"
     ]
 
 
@@ -80,6 +81,7 @@ def test_all_errors_of_all_files_in_one_run(root, write):
     found = [str(p) for p in load_collection(root).problems]
     assert found == [
         "good_practice/druhy.md:1: hlavička: hlavička není ukončena; za posledním polem chybí řádek '---'",
+        "good_practice/prvni.md:1: sources: chybí povinné pole (Zdroje); očekáváno: seznam zdrojů, každý s názvem, adresou a datem návštěvy, např. - {title: 'Obec Lipová: Komunitní centrum', url: 'https://www.example.cz/projekt', accessed: 2026-11-23}",
         "good_practice/prvni.md:4: region: neznámá hodnota 'moravskoslezko'; očekáváno jedno z: hlavni-mesto-praha, stredocesky, jihocesky, plzensky, karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'moravskoslezsky'?",
         "good_practice/prvni.md:5: organisation.web: neplatná hodnota 'ftp://x'; očekáváno: webová adresa začínající https:// (nebo http://)",
         "good_practice/prvni.md:6: funding.total: součet zdrojů 9\u00a0Kč se neshoduje s celkovou částkou 10\u00a0Kč (rozdíl −1\u00a0Kč); opravte částky tak, aby součet seděl na haléř",
@@ -102,8 +104,8 @@ def test_broken_vocabulary_entry(root):
     vocab = root / "vocabularies.yml"
     vocab.write_text(vocab.read_text(encoding="utf-8") + "  Senioři 80+: {name: Starší senioři}\n  bez-nazvu: {nuts: X}\n", encoding="utf-8")
     assert [str(p) for p in load_collection(root).problems] == [
-        "vocabularies.yml:48: target_groups.Senioři 80+: kód smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky",
-        "vocabularies.yml:49: target_groups.bez-nazvu: chybí český název; očekáváno: {name: Název}",
+        "vocabularies.yml:50: target_groups.Senioři 80+: kód smí obsahovat jen malá písmena bez diakritiky, číslice a pomlčky",
+        "vocabularies.yml:51: target_groups.bez-nazvu: chybí český název; očekáváno: {name: Název}",
     ]
 
 

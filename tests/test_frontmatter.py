@@ -37,13 +37,13 @@ def test_unclosed_list_points_at_its_opening_line(root, write):
 
 
 def test_duplicate_key(root, write):
-    write("good_practice/dvakrat.md", "---\ntitle: A\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: Org}\ntitle: B\n---\n")
+    write("good_practice/dvakrat.md", "---\ntitle: A\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: Org}\ntitle: B\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     assert problems(root) == ["good_practice/dvakrat.md:6: title: pole je uvedeno dvakrát (poprvé na řádku 2); ponechte jen jedno"]
 
 
 def test_python_tag_is_refused_and_never_runs(root, write, tmp_path):
     marker = tmp_path / "spusteno"
-    write("good_practice/utok.md", f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\nsummary: S.\nregion: liberecky\norganisation: {{name: O}}\n---\n")
+    write("good_practice/utok.md", f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\nsummary: S.\nregion: liberecky\norganisation: {{name: O}}\nsources: [{{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}}]\n---\n")
     assert problems(root) == [
         "good_practice/utok.md:2: title: nepovolený typ YAML '!!python/object/apply:os.system'; v hlavičce jsou povoleny jen texty, čísla, seznamy a pole",
     ]
@@ -51,7 +51,7 @@ def test_python_tag_is_refused_and_never_runs(root, write, tmp_path):
 
 
 def test_anchor_and_alias_are_refused(root, write):
-    write("good_practice/kotvy.md", "---\ntitle: &t Název\nsummary: *t\nregion: liberecky\norganisation: {name: O}\n---\n")
+    write("good_practice/kotvy.md", "---\ntitle: &t Název\nsummary: *t\nregion: liberecky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     assert problems(root) == [
         "good_practice/kotvy.md:2: hlavička: kotva YAML '&t' není povolen(a); kotvy a odkazy nejsou v hlavičce povoleny, hodnotu napište celou",
         "good_practice/kotvy.md:3: hlavička: odkaz YAML '*t' není povolen(a); kotvy a odkazy nejsou v hlavičce povoleny, hodnotu napište celou",
@@ -109,7 +109,7 @@ def test_unexpected_file_is_reported(root, write):
 
 
 def test_comma_inside_flow_mapping_is_explained(root, write):
-    write("good_practice/carka.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: Spolek Lipová, z.s.}\n---\n")
+    write("good_practice/carka.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: Spolek Lipová, z.s.}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     assert problems(root) == [
         "good_practice/carka.md:5: organisation: čárka uvnitř {…} odděluje pole, takže 'z.s.' se čte jako další pole; text, který obsahuje čárku, dejte do uvozovek, např. \"Spolek, z.s.\""
     ]

@@ -12,26 +12,26 @@ from portal.completeness import missing_outputs
 from portal.sanitize import sanitize
 from tests.conftest import copy_project, mkdocs_build
 
-HEAD = "---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n---\n\n"
+HEAD = "---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n"
 
 ATTACKS = {
-    "script": ("<script>alert(1)</script>\n", ["good_practice/utok.md:8: text: značka <script> není v příspěvcích povolena; odstraňte ji"]),
-    "style": ("<style>body{display:none}</style>\n", ["good_practice/utok.md:8: text: značka <style> není v příspěvcích povolena; odstraňte ji"]),
-    "iframe": ('<iframe src="https://evil.example/x"></iframe>\n', ["good_practice/utok.md:8: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji"]),
-    "event_handler": ('<a href="https://a.cz" onclick="steal()">klik</a>\n', ["good_practice/utok.md:8: text: atribut 'onclick' (spouštění skriptu) není povolen; odstraňte ho"]),
-    "javascript_link": ("[klikni](javascript:alert(1))\n", ["good_practice/utok.md:8: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
-    "javascript_obfuscated": ("[klikni](&#106;ava&#x53;cript:alert(1))\n", ["good_practice/utok.md:8: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
-    "data_image": ("![x](data:image/svg+xml;base64,PHN2Zz4=)\n", ["good_practice/utok.md:8: text: obrázek se schématem 'data:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
-    "vbscript": ('<a href="vbscript:msgbox(1)">x</a>\n', ["good_practice/utok.md:8: text: adresa se schématem 'vbscript:' není povolena; použijte odkaz začínající https://"]),
+    "script": ("<script>alert(1)</script>\n", ["good_practice/utok.md:9: text: značka <script> není v příspěvcích povolena; odstraňte ji"]),
+    "style": ("<style>body{display:none}</style>\n", ["good_practice/utok.md:9: text: značka <style> není v příspěvcích povolena; odstraňte ji"]),
+    "iframe": ('<iframe src="https://evil.example/x"></iframe>\n', ["good_practice/utok.md:9: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji"]),
+    "event_handler": ('<a href="https://a.cz" onclick="steal()">klik</a>\n', ["good_practice/utok.md:9: text: atribut 'onclick' (spouštění skriptu) není povolen; odstraňte ho"]),
+    "javascript_link": ("[klikni](javascript:alert(1))\n", ["good_practice/utok.md:9: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
+    "javascript_obfuscated": ("[klikni](&#106;ava&#x53;cript:alert(1))\n", ["good_practice/utok.md:9: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
+    "data_image": ("![x](data:image/svg+xml;base64,PHN2Zz4=)\n", ["good_practice/utok.md:9: text: obrázek se schématem 'data:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
+    "vbscript": ('<a href="vbscript:msgbox(1)">x</a>\n', ["good_practice/utok.md:9: text: adresa se schématem 'vbscript:' není povolena; použijte odkaz začínající https://"]),
     "form": ('<form action="https://evil.example"><input name="heslo"></form>\n', [
-        "good_practice/utok.md:8: text: značka <form> není v příspěvcích povolena; odstraňte ji",
-        "good_practice/utok.md:8: text: značka <input> není v příspěvcích povolena; odstraňte ji"]),
-    "path_escape": ("![foto](../../etc/passwd)\n", ["good_practice/utok.md:8: text: obrázek '../../etc/passwd' vede mimo repozitář; soubory musí ležet uvnitř repozitáře"]),
-    "absolute_path": ("[soubor](/etc/passwd)\n", ["good_practice/utok.md:8: text: odkaz s absolutní cestou '/etc/passwd' není povolen; použijte cestu relativní k tomuto souboru"]),
-    "external_image": ("![foto](https://tracker.example/pixel.png)\n", ["good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
-    "external_image_html": ('<img src="https://tracker.example/pixel.png" alt="p">\n', ["good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
-    "broken_internal_link": ("[metoda](../methods/neexistuje.md)\n", ["good_practice/utok.md:8: text: odkaz na neexistující metodiku 'methods/neexistuje.md'; zkontrolujte název souboru"]),
-    "mailto_harvest": ("[napište](mailto:jana@example.cz)\n", ["good_practice/utok.md:8: text: odkaz se schématem 'mailto:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
+        "good_practice/utok.md:9: text: značka <form> není v příspěvcích povolena; odstraňte ji",
+        "good_practice/utok.md:9: text: značka <input> není v příspěvcích povolena; odstraňte ji"]),
+    "path_escape": ("![foto](../../etc/passwd)\n", ["good_practice/utok.md:9: text: obrázek '../../etc/passwd' vede mimo repozitář; soubory musí ležet uvnitř repozitáře"]),
+    "absolute_path": ("[soubor](/etc/passwd)\n", ["good_practice/utok.md:9: text: odkaz s absolutní cestou '/etc/passwd' není povolen; použijte cestu relativní k tomuto souboru"]),
+    "external_image": ("![foto](https://tracker.example/pixel.png)\n", ["good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
+    "external_image_html": ('<img src="https://tracker.example/pixel.png" alt="p">\n', ["good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu"]),
+    "broken_internal_link": ("[metoda](../methods/neexistuje.md)\n", ["good_practice/utok.md:9: text: odkaz na neexistující metodiku 'methods/neexistuje.md'; zkontrolujte název souboru"]),
+    "mailto_harvest": ("[napište](mailto:jana@example.cz)\n", ["good_practice/utok.md:9: text: odkaz se schématem 'mailto:' není povolen; vnější odkazy musí začínat https:// nebo http://"]),
 }
 
 
@@ -53,7 +53,7 @@ def test_allow_listed_video_is_accepted(root, write):
 
 
 def test_render_macros_in_front_matter_is_rejected(root, write):
-    write("good_practice/sablona.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nrender_macros: true\n---\n{{ config }}\n")
+    write("good_practice/sablona.md", "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nrender_macros: true\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n{{ config }}\n")
     assert [str(p) for p in load_collection(root).problems] == [
         "good_practice/sablona.md:6: render_macros: šablony (Jinja) se v příspěvcích nezpracovávají a pole nastavení stránky nejsou povolena; pole odstraňte"
     ]
@@ -93,7 +93,7 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     (project / "good_practice" / "zaludny.md").write_text(
         '---\ntitle: "Případ <img src=x onerror=alert(1)>"\nsummary: \'Shrnutí "><script>alert(2)</script>\'\nregion: liberecky\n'
-        "municipalities: ['<b>Obec</b>']\norganisation: {name: \"Spolek <script>alert(3)</script>\", web: \"https://a.cz/?q=\\\"><x>\"}\n"
+        "municipalities: ['<b>Obec</b>']\norganisation: {name: \"Spolek <script>alert(3)</script>\", web: \"https://a.cz/?q=\\\"><x>\"}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n"
         "---\n\n## Text\n\nHodnota {{ config.site_name }}, {% include 'base.html' %} a {{ ''.__class__.__mro__ }}.\n", encoding="utf-8")
     site = project / "site"
     result = mkdocs_build(project, site)
@@ -122,7 +122,7 @@ def test_render_macros_cannot_be_smuggled_into_a_build(tmp_path):
     project = copy_project(tmp_path)
     marker = tmp_path / "spusteno"
     (project / "good_practice" / "makro.md").write_text(
-        "---\ntitle: Makro\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nrender_macros: true\n---\n\n"
+        "---\ntitle: Makro\nsummary: S.\nregion: liberecky\norganisation: {name: O}\nrender_macros: true\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n"
         f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
@@ -150,6 +150,7 @@ municipalities: [Obec {n}]
 organisation: {{name: "Spolek {n}, z.s."}}
 methods: [komunitni-planovani]
 target_groups: [seniori]
+sources: [{{title: Zdroj, url: "https://www.example.cz/", accessed: 2026-11-23}}]
 ---
 
 ## Text

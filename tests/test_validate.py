@@ -6,12 +6,15 @@ import pytest
 
 from portal.collection import load_collection
 
+# Every case names its sources; added at the end of each header below so that the rules' lines stay as written.
+SOURCES = "sources: [{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}]"
+
 CASES = {
     'unknown_key': (
         '---\ntitle: A\nsummary: Shrnutí.\nregoin: liberecky\norganisation: {name: O}\n---\n',
         [
             'good_practice/unknown-key.md:1: region: chybí povinné pole (Kraj), např. region: moravskoslezsky',
-            "good_practice/unknown-key.md:4: regoin: neznámé pole; povolená pole jsou: title, summary, region, municipalities, organisation, project, funding, methods, target_groups, indicators, contacts, links, tags; myslel/a jste 'region'?",
+            "good_practice/unknown-key.md:4: regoin: neznámé pole; povolená pole jsou: title, summary, region, municipalities, municipality_count, organisation, project, funding, methods, target_groups, indicators, contacts, links, sources, tags; myslel/a jste 'region'?",
         ],
     ),
     'missing_required': (
@@ -37,13 +40,13 @@ CASES = {
         [
             "good_practice/unknown-vocab.md:4: region: neznámá hodnota 'Moravskoslezský kraj'; očekáváno jedno z: hlavni-mesto-praha, stredocesky, jihocesky, plzensky, karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'moravskoslezsky'?",
             "good_practice/unknown-vocab.md:6: project.programme: neznámá hodnota 'opz+'; očekáváno jedno z: opz, opz-plus, irop, krajska-dotace, jine; myslel/a jste 'opz'?",
-            "good_practice/unknown-vocab.md:7: funding.sources[0].source: neznámá hodnota 'EU'; očekáváno jedno z: esf, eu, statni-rozpocet, kraj, obec, vlastni, jine; myslel/a jste 'eu'?",
+            "good_practice/unknown-vocab.md:7: funding.sources[0].source: neznámá hodnota 'EU'; očekáváno jedno z: esf, eu, statni-rozpocet, narodni-zdroje, kraj, obec, vlastni, jine; myslel/a jste 'eu'?",
             "good_practice/unknown-vocab.md:8: target_groups[0]: neznámá hodnota 'senioři'; očekáváno jedno z: osoby-socialne-vyloucene, osoby-ohrozene-socialnim-vyloucenim, seniori, rodiny-s-detmi, deti-a-mladez, osoby-se-zdravotnim-postizenim, cizinci-a-narodnostni-mensiny, nezamestnani, verejnost; myslel/a jste 'seniori'?",
             "good_practice/unknown-vocab.md:9: methods[0]: neznámá metodika 'komunitni-planovan'; očekáváno jedno z: komunitni-planovani; myslel/a jste 'komunitni-planovani'?",
         ],
     ),
     'bad_formats': (
-        "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O, web: www.spolek.cz}\nproject: {registration_number: CZ.03.2.63/0.0/0.0/15_007/001038, start: 2023-02-30}\ncontacts:\n  - {name: Jana, email: jana(at)spolek.cz, phone: '595 622 754'}\nlinks:\n  - {title: Video, url: 'javascript:alert(1)'}\n---\n",
+        "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O, web: www.spolek.cz}\nproject: {registration_number: CZ.03.2.63/0.0/0.0/15_007/001038, start: 2023-02-30}\ncontacts:\n  - {name: Jana, email: jana(at)spolek.cz, phone: '595 622 754', consent: 2026-11-01}\nlinks:\n  - {title: Video, url: 'javascript:alert(1)'}\n---\n",
         [
             "good_practice/bad-formats.md:5: organisation.web: neplatná hodnota 'www.spolek.cz'; očekáváno: webová adresa začínající https:// (nebo http://)",
             "good_practice/bad-formats.md:6: project.registration_number: neplatná hodnota 'CZ.03.2.63/0.0/0.0/15_007/001038'; očekáváno: registrační číslo ve tvaru CZ.03.2.63/0.0/0.0/15_007/0010387 (OP Z 2014–2020) nebo CZ.03.02.01/00/22_008/0000016 (OP Z+ 2021–2027)",
@@ -83,5 +86,5 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_rule(name, root, write):
     text, expected = CASES[name]
-    write(f"good_practice/{name.replace('_', '-')}.md", text)
+    write(f"good_practice/{name.replace('_', '-')}.md", text.replace("\n---\n", f"\n{SOURCES}\n---\n", 1))
     assert [str(p) for p in load_collection(root).problems] == expected

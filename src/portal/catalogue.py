@@ -8,7 +8,8 @@ from html import escape
 
 from portal.collection import Collection, Document
 from portal.facets import facet_values, facets
-from portal.text import period
+from portal.facts import project_period
+from portal.schema import ORGANISATION_ROLES
 
 Link = Callable[[str], str]
 
@@ -17,12 +18,12 @@ def case_card(doc: Document, collection: Collection, link: Link, today: date | N
     """One case as a card: title, summary, region, organisation, period, methods; facet values as data attributes."""
     vocab = collection.vocab
     project = doc.get("project", default={})
-    when = period(project.get("start"), project.get("end"))
+    when = project_period(project)
     methods = [collection.method(m).title for m in doc.get("methods", default=[]) if collection.method(m)]
     facts = [
         ("Kraj", vocab.name("regions", doc.get("region", default=""))),
-        ("Realizátor", doc.get("organisation", "name", default="")),
-        ("Období", when + ("" if project.get("end") or not when else " (probíhá)")),
+        (ORGANISATION_ROLES.get(doc.get("organisation", "role", default="realizator"), "Realizátor"), doc.get("organisation", "name", default="")),
+        ("Období", when),
         ("Metody", ", ".join(methods)),
     ]
     dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts if v)

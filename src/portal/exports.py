@@ -30,15 +30,16 @@ CSV_COLUMNS: dict[str, str] = {
     "region": "kód kraje",
     "region_name": "název kraje",
     "nuts": "kód NUTS 3 kraje",
-    "municipalities": "obce, oddělené středníkem",
+    "municipalities": "obce jmenované zdrojem, oddělené středníkem",
+    "municipality_count": "počet obcí celkem včetně jmenovaných (prázdné = jen jmenované obce)",
     "organisation": "realizátor",
     "organisation_web": "web realizátora",
     "registration_number": "registrační číslo projektu",
     "programme": "kód programu",
     "programme_name": "název programu",
     "start": "zahájení (RRRR-MM-DD, případně RRRR-MM nebo RRRR)",
-    "end": "ukončení (prázdné = probíhá)",
-    "ongoing": "1 = projekt probíhá, 0 = ukončen",
+    "end": "ukončení (prázdné = zdroj konec neuvádí)",
+    "ongoing": "1 = projekt probíhá, 0 = ukončen, prázdné = konec neuveden",
     "funding_total": "celkové financování v Kč (desetinná tečka)",
     "funding_eu": "z toho prostředky EU v Kč",
     "funding_sources": "zdroje ve tvaru kód=částka, oddělené středníkem",
@@ -46,6 +47,7 @@ CSV_COLUMNS: dict[str, str] = {
     "target_groups": "cílové skupiny (kódy), oddělené středníkem",
     "indicators": "indikátory ve tvaru název: cíl / dosaženo jednotka, oddělené středníkem",
     "tags": "štítky, oddělené středníkem",
+    "sources": "zdroje ve tvaru název <adresa> (navštíveno RRRR-MM-DD), oddělené středníkem",
 }
 
 
@@ -120,14 +122,16 @@ def case_row(doc: Document, collection: Collection, site_url: str, today: date) 
         "slug": doc.slug, "url": site_url + doc.url, "title": doc.title, "summary": doc.summary,
         "region": region, "region_name": vocab.name("regions", region), "nuts": term.extra.get("nuts", "") if term else "",
         "municipalities": _join(doc.get("municipalities", default=[])),
+        "municipality_count": str(doc.get("municipality_count", default="")),
         "organisation": doc.get("organisation", "name", default=""), "organisation_web": doc.get("organisation", "web", default=""),
         "registration_number": project.get("registration_number", ""), "programme": project.get("programme", ""),
         "programme_name": vocab.name("programmes", project["programme"]) if project.get("programme") else "",
-        "start": project.get("start", ""), "end": project.get("end", ""), "ongoing": "1" if is_ongoing(doc, today) else "0",
+        "start": project.get("start", ""), "end": project.get("end", ""), "ongoing": {True: "1", False: "0", None: ""}[is_ongoing(doc, today)],
         "funding_total": _amount(funding.get("total")), "funding_eu": _amount(_eu(doc, collection)) if funding else "",
         "funding_sources": _join(f"{s['source']}={_amount(s['amount'])}" for s in funding.get("sources", [])),
         "methods": _join(doc.get("methods", default=[])), "target_groups": _join(doc.get("target_groups", default=[])),
         "indicators": _join(indicators), "tags": _join(doc.get("tags", default=[])),
+        "sources": _join(f"{s['title']} <{s.get('url', '')}> (navštíveno {s.get('accessed', '')})" for s in doc.get("sources", default=[])),
     }
     return row
 

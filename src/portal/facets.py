@@ -21,11 +21,17 @@ class Facet:
     label: Callable[[str, Collection], str]
 
 
-def is_ongoing(doc: Document, today: date) -> bool:
-    """A project is ongoing when it has no end date or ends today or later."""
+def is_ongoing(doc: Document, today: date) -> bool | None:
+    """A project is ongoing when it ends today or later, over when it ended; None when no source gives its end."""
     end = doc.get("project", "end")
     rng = date_range(end) if isinstance(end, str) else None
-    return rng is None or rng[1] >= today
+    return None if rng is None else rng[1] >= today
+
+
+def project_state(doc: Document, today: date) -> str:
+    """'probiha', 'ukonceno', or 'neuvedeno' when the end date is not known."""
+    ongoing = is_ongoing(doc, today)
+    return "neuvedeno" if ongoing is None else "probiha" if ongoing else "ukonceno"
 
 
 def _start_year(doc: Document, _: Collection) -> list[str]:
@@ -44,8 +50,8 @@ def facets(today: date) -> list[Facet]:
               lambda v, c: c.vocab.name("target_groups", v)),
         Facet("program", "Program", lambda d, c: [d.get("project", "programme")] if d.get("project", "programme") else [],
               lambda v, c: c.vocab.name("programmes", v)),
-        Facet("stav", "Stav projektu", lambda d, c: ["probiha" if is_ongoing(d, today) else "ukonceno"],
-              lambda v, c: {"probiha": "Probíhá", "ukonceno": "Ukončený"}[v]),
+        Facet("stav", "Stav projektu", lambda d, c: [project_state(d, today)],
+              lambda v, c: {"probiha": "Probíhá", "ukonceno": "Ukončený", "neuvedeno": "Konec neuveden"}[v]),
         Facet("rok", "Rok zahájení", _start_year, lambda v, c: v),
     ]
 

@@ -12,8 +12,8 @@ from decimal import Decimal
 from html import escape
 
 from portal.collection import Collection, Document
-from portal.schema import subschema
-from portal.text import czech_date, czk, number, percent, period
+from portal.schema import ORGANISATION_ROLES, subschema
+from portal.text import czech_date, czk, number, percent, period, plural
 
 Link = Callable[[str], str]
 
@@ -46,6 +46,7 @@ class Item:
     method: str | None = None  # slug of a method of the portal
     region: str | None = None  # region code (the web links its region page)
     url: str | None = None  # an outside http(s) address from the front matter
+    note: str | None = None  # plain text after the item, e.g. when a source was read
 
 
 @dataclass(frozen=True)
@@ -71,20 +72,41 @@ def case_fact_rows(doc: Document, collection: Collection) -> list[Fact]:
 
     region = doc.get("region")
     add("region", [Item(vocab.name("regions", region), region=region)] if region else [])
-    add("municipalities", [Item(", ".join(doc.get("municipalities", default=[])))] if doc.get("municipalities") else [])
+    add("municipalities", [Item(text)] if (text := municipalities_text(doc)) else [])
     org = doc.get("organisation", default={})
-    add("organisation", [Item(org["name"], url=org.get("web"))] if org.get("name") else [])
+    add("organisation", [Item(org["name"], url=org.get("web"))] if org.get("name") else [],
+        label=ORGANISATION_ROLES.get(org.get("role", "realizator")) if org.get("role") else None)
     project = doc.get("project", default={})
     add("project.programme", [Item(vocab.name("programmes", project["programme"]))] if project.get("programme") else [])
     add("project.registration_number", [Item(project["registration_number"])] if project.get("registration_number") else [])
-    when = period(project.get("start"), project.get("end"))
-    add("period", [Item(when + ("" if project.get("end") else " (probíhá)"))] if when else [], label="Období realizace")
+    when = project_period(project)
+    add("period", [Item(when)] if when else [], label="Období realizace")
     add("funding", [Item("")] if doc.get("funding") else [])
     add("methods", [Item(collection.method(m).title, method=m) for m in doc.get("methods", default=[]) if collection.method(m)])
     groups = doc.get("target_groups", default=[])
     add("target_groups", [Item(", ".join(vocab.name("target_groups", g) for g in groups))] if groups else [])
     add("links", [Item(ln["title"], url=ln["url"]) for ln in doc.get("links", default=[])])
+    add("sources", [Item(s["title"], url=s.get("url"), note=f"navštíveno {czech_date(str(s['accessed']))}" if s.get("accessed") else None)
+                    for s in doc.get("sources", default=[])])
     return rows
+
+
+def project_period(project: dict) -> str:
+    """A project's period in Czech; without an end date it says 'konec neuveden', since no source says it still runs."""
+    when = period(project.get("start"), project.get("end"))
+    return when + ", konec neuveden" if when and not project.get("end") else when
+
+
+def municipalities_text(doc: Document) -> str:
+    """The named municipalities, and how many there are in all when the source gives only a number."""
+    named = list(dict.fromkeys(doc.get("municipalities", default=[])))
+    count = doc.get("municipality_count")
+    if not count or count <= len(named):
+        return ", ".join(named)
+    total = plural(count, "obec", "obce", "obcí")
+    if not named:
+        return f"{total} (zdroj je nejmenuje)"
+    return f"{', '.join(named)} a další; celkem {total}"
 
 
 def fact_cells(doc: Document, collection: Collection, item_html: Callable[[Fact, Item], str],
@@ -97,7 +119,8 @@ def fact_cells(doc: Document, collection: Collection, item_html: Callable[[Fact,
         elif fact.key == "project.registration_number":
             value = code_html(fact.items[0].text)
         else:
-            value = ("<br>" if fact.key == "links" else ", ").join(item_html(fact, i) for i in fact.items)
+            value = ("<br>" if fact.key in ("links", "sources") else ", ").join(
+                item_html(fact, i) + (f' <span class="kp-note">({escape(i.note)})</span>' if i.note else "") for i in fact.items)
         cells.append((escape(fact.label), value))
     return cells
 
@@ -117,7 +140,7 @@ def case_facts(doc: Document, collection: Collection, link: Link) -> str:
     if doc.get("indicators"):
         parts.append(indicators_html(doc.get("indicators")))
     contacts = doc.get("contacts", default=[])
-    if contacts:
+    if public_contacts(contacts):
         parts.append(contacts_html(contacts))
     # The facts weigh more in search than running text: a registration number or organisation names the case.
     return ('<aside class="kp-facts" aria-labelledby="kp-facts-title" data-pagefind-weight="4">'
@@ -147,20 +170,37 @@ def indicators_html(indicators: list[dict]) -> str:
         labels = [_title("indicators", "[]", k) for k in ("target", "achieved", "deadline")]
         rows.append(f'<tr><th scope="row">{escape(ind["label"])}</th><td data-label="{labels[0]}">{number(ind["target"])}{unit}</td>'
                     f'<td data-label="{labels[1]}">{achieved}{met}</td><td data-label="{labels[2]}">{deadline}</td></tr>')
-    return (f'<table class="kp-indicators"><caption>{_title("indicators")}</caption><thead><tr>{head}</tr></thead>'
+    caption = _title("indicators")
+    if all(ind.get("achieved") is None for ind in indicators):
+        # Plans are told as plans: without a documented result the table says so in its caption.
+        caption += " – plánované hodnoty; dosažené hodnoty zdroj nedokládá"
+    return (f'<table class="kp-indicators"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
+def public_contacts(contacts: list[dict], printed: bool = False) -> list[dict]:
+    """The contacts that may be published: offices, and people with a recorded consent; in print, only those meant for print."""
+    return [c for c in contacts if isinstance(c, dict) and (not c.get("name") or c.get("consent"))
+            and not (printed and c.get("in_pdf") is False)]
+
+
 def contacts_html(contacts: list[dict]) -> str:
-    """Contact people; e-mails are not written as plain mailto: links."""
+    """Offices and people who agreed to be published; e-mails are not written as plain mailto: links."""
     items = []
-    for c in contacts:
-        bits = [f"<strong>{escape(c['name'])}</strong>" if c.get("name") else "", escape(c.get("role", ""))]
+    for c in public_contacts(contacts):
+        bits = [f"<strong>{escape(c['name'])}</strong>" if c.get("name") else "",
+                f"<strong>{escape(c['office'])}</strong>" if c.get("office") and not c.get("name") else "", escape(c.get("role", ""))]
+        if c.get("office") and c.get("name"):
+            bits.append(escape(c["office"]))
         if c.get("email"):
             bits.append(email_html(c["email"]))
         if c.get("phone"):
             bits.append(f'tel. <a href="tel:{escape(c["phone"].replace(" ", ""))}">{escape(c["phone"])}</a>')
+        if c.get("web"):
+            bits.append(external(c["web"], "kontakty na webu"))
         items.append("<li>" + ", ".join(b for b in bits if b) + "</li>")
+    if not items:
+        return ""
     return f'<h3 class="kp-facts__subtitle">{_title("contacts")}</h3><ul class="kp-contacts">{"".join(items)}</ul>'
 
 

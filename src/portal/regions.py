@@ -67,7 +67,7 @@ def region_table(collection: Collection, link: Link) -> str:
         for case in cases_in(collection, code):
             t.add(case, collection)
         rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
-                    f"<td>{t.cases}</td><td>{len(t.municipalities)}</td><td>{t.funding_label()}</td></tr>")
+                    f"<td>{t.cases}</td><td>{t.municipality_count}</td><td>{t.funding_label()}</td></tr>")
     return ('<table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
             '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování celkem</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
@@ -81,7 +81,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     t = Totals()
     for case in cases:
         t.add(case, collection)
-    facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(len(t.municipalities))),
+    facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(t.municipality_count)),
              ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
              ("Kód NUTS 3", nuts)]
     dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)

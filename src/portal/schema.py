@@ -45,6 +45,10 @@ MONEY: Schema = {
 }
 
 
+# How the organisation of a case relates to it, with the label of the facts panel.
+ORGANISATION_ROLES = {"realizator": "Realizátor", "vydavatel": "Vydavatel informací"}
+
+
 def _text(title: str, description: str, example: Any = None, **extra: Any) -> Schema:
     return {"type": "string", "minLength": 1, "title": title, "description": description, "x-example": example, **extra}
 
@@ -62,6 +66,15 @@ def _vocab(section: str, title: str, description: str, example: str) -> Schema:
     return {"type": "string", "x-vocabulary": section, "title": title, "description": description, "x-example": example}
 
 
+def _source(required: list[str]) -> Schema:
+    """One source a text draws its facts from: what it is, where it is, and when it was read."""
+    return _object("Zdroj", "Jeden zdroj.", {
+        "title": _text("Název zdroje", "Kdo a co: vydavatel a název stránky nebo dokumentu.", "Obec Lipová: Komunitní centrum (stránka projektu)"),
+        "url": {**URL, "title": "Adresa", "description": "Webová adresa, na které zdroj najdete.", "x-example": "https://www.example.cz/projekt"},
+        "accessed": {**DATE, "title": "Navštíveno", "description": "Kdy jste zdroj naposledy četli a fakta s ním ověřili.", "x-example": "2026-11-23"},
+    }, required)
+
+
 BASE: Schema = _object(
     "Obsah portálu",
     "Společný základ případu i metodiky.",
@@ -75,10 +88,16 @@ BASE: Schema = _object(
 
 CASE_FIELDS: dict[str, Schema] = {
     "region": _vocab("regions", "Kraj", "Kraj, ve kterém se projekt odehrává (kód z číselníku).", "moravskoslezsky"),
-    "municipalities": _list("Obce", "Obce, kterých se projekt týká.", {"type": "string", "minLength": 1}, ["Ostrava"], uniqueItems=True),
+    "municipalities": _list("Obce", "Obce, kterých se projekt týká, jak je jmenuje zdroj (obec, ne její část).", {"type": "string", "minLength": 1}, ["Ostrava"], uniqueItems=True),
+    "municipality_count": {"type": "integer", "minimum": 1, "title": "Počet obcí",
+                           "description": "Kolika obcí se projekt týká celkem, když zdroj uvádí počet, ale ne všechny názvy; jmenované obce se do počtu zahrnují.",
+                           "x-expected": "celé číslo, počet obcí včetně těch jmenovaných v poli municipalities", "x-example": 32},
     "organisation": _object("Realizátor", "Organizace, která projekt vede.", {
         "name": _text("Název organizace", "Úplný název včetně právní formy.", "Spolek Naše obec, z.s."),
         "web": {**URL, "title": "Web organizace", "description": "Webová stránka organizace nebo projektu."},
+        "role": {"type": "string", "enum": list(ORGANISATION_ROLES), "title": "Vztah k příkladu",
+                 "description": "realizator = organizace projekt vede (výchozí); vydavatel = organizace o příkladu jen informuje, sama ho nerealizuje.",
+                 "x-expected": "realizator, nebo vydavatel", "x-example": "realizator"},
     }, ["name"]),
     "project": _object("Projekt", "Údaje o dotačním projektu.", {
         "registration_number": {"type": "string", "pattern": REGISTRATION_NUMBER, "title": "Registrační číslo",
@@ -87,7 +106,7 @@ CASE_FIELDS: dict[str, Schema] = {
                                 "x-example": "CZ.03.02.01/00/22_008/0000016"},
         "programme": _vocab("programmes", "Program", "Dotační program (kód z číselníku).", "opz-plus"),
         "start": {**DATE, "title": "Zahájení", "description": "Datum zahájení projektu."},
-        "end": {**DATE, "title": "Ukončení", "description": "Datum ukončení; vynechte, pokud projekt pokračuje.", "x-example": "2025-12-31"},
+        "end": {**DATE, "title": "Ukončení", "description": "Datum ukončení projektu podle zdroje (ne termín jednoho z cílů); když ho zdroj neuvádí, vynechte: zobrazí se „konec neuveden“.", "x-example": "2025-12-31"},
     }, []),
     "funding": _object("Financování", "Rozpočet projektu v Kč; zdroje musí dát dohromady přesně celkovou částku.", {
         "total": {**MONEY, "title": "Celkem", "description": "Celkové (způsobilé) výdaje v Kč."},
@@ -101,26 +120,37 @@ CASE_FIELDS: dict[str, Schema] = {
                      ["komunitni-planovani"], uniqueItems=True),
     "target_groups": _list("Cílové skupiny", "Komu je projekt určen (kódy z číselníku).",
                            _vocab("target_groups", "Cílová skupina", "", "verejnost"), ["verejnost"], uniqueItems=True),
-    "indicators": _list("Indikátory", "Měřitelné cíle projektu: cílová a dosažená hodnota.", _object("Indikátor", "Jeden měřitelný cíl.", {
+    "indicators": _list("Indikátory", "Měřitelné cíle projektu: plánovaná hodnota a, jen když ji zdroj dokládá, dosažená hodnota.", _object("Indikátor", "Jeden měřitelný cíl.", {
         "label": _text("Co se měří", "Např. 'Lídři komunity z řad cílových skupin'.", "Setkání k řešení společných témat"),
-        "target": {"type": "number", "minimum": 0, "title": "Cílová hodnota", "description": "Plánovaná hodnota.", "x-example": 10},
-        "achieved": {"type": "number", "minimum": 0, "title": "Dosažená hodnota", "description": "Skutečně dosažená hodnota (jen pokud je známa).", "x-example": 12},
+        "target": {"type": "number", "minimum": 0, "title": "Plán", "description": "Cílová (plánovaná) hodnota, jak ji uvádí zdroj.", "x-example": 10},
+        "achieved": {"type": "number", "minimum": 0, "title": "Dosaženo", "description": "Skutečně dosažená hodnota; vyplňte jen tehdy, když ji zdroj dokládá.", "x-example": 12},
         "unit": _text("Jednotka", "Např. osob, setkání, center.", "setkání"),
         "deadline": {**DATE, "title": "Termín", "description": "Do kdy má být cíle dosaženo.", "x-example": "2025-12-31"},
     }, ["label", "target"]), [{"label": "Setkání k řešení společných témat", "target": 10, "unit": "setkání"}]),
-    "contacts": _list("Kontakty", "Kontaktní osoby, jen s jejich souhlasem.", _object("Kontakt", "Jedna kontaktní osoba.", {
-        "name": _text("Jméno", "Jméno a příjmení, případně s titulem.", "Mgr. Jana Nováková"),
+    "contacts": _list("Kontakty", "Kontakt na pracoviště (office), nebo na osobu (name) jen se zaznamenaným souhlasem (consent).", _object("Kontakt", "Jeden kontakt: pracoviště, nebo osoba se souhlasem.", {
+        "office": _text("Pracoviště", "Útvar nebo pracoviště, např. odbor sociálních věcí krajského úřadu; kontakt bez jména je kontakt na pracoviště.",
+                        "Obecní úřad Lipová, sociální odbor"),
+        "name": _text("Jméno", "Jméno a příjmení osoby, případně s titulem; jen s jejím souhlasem (pole consent).", "Mgr. Jana Nováková"),
+        "consent": {**DATE, "title": "Souhlas se zveřejněním",
+                    "description": "Datum, kdy osoba souhlasila se zveřejněním svého jména a kontaktu na webu, v PDF a ve vyhledávání; povinné u každé osoby.",
+                    "x-example": "2026-11-23"},
         "role": _text("Role", "Funkce v projektu.", "koordinátorka projektu"),
         "email": {"type": "string", "format": "email", "title": "E-mail", "description": "Pracovní e-mail.",
                   "x-expected": "e-mailová adresa ve tvaru jmeno@domena.cz", "x-example": "jana.novakova@example.cz"},
         "phone": {"type": "string", "pattern": r"^\+?[0-9][0-9 ]{7,18}$", "title": "Telefon", "description": "Pracovní telefon (v uvozovkách).",
                   "x-expected": "telefonní číslo z číslic a mezer, případně s předvolbou +420, v uvozovkách", "x-example": "595 000 000"},
+        "web": {**URL, "title": "Web", "description": "Stránka pracoviště s aktuálními kontakty.", "x-example": "https://www.example.cz/kontakty"},
         "in_pdf": {"type": "boolean", "title": "Uvést v tištěné příručce", "description": "false = kontakt se neobjeví v PDF příručce.", "x-example": True},
-    }, [], minProperties=1), [{"name": "Mgr. Jana Nováková", "role": "koordinátorka projektu"}]),
+    }, [], minProperties=1), [{"office": "Obecní úřad Lipová, sociální odbor", "web": "https://www.example.cz/kontakty"}]),
     "links": _list("Odkazy", "Další zdroje na webu.", _object("Odkaz", "Jeden odkaz.", {
         "title": _text("Text odkazu", "Co na odkazu čtenář najde.", "Stránka projektu"),
         "url": {**URL, "title": "Adresa"},
     }, ["title", "url"]), [{"title": "Stránka projektu", "url": "https://www.example.cz/projekt"}]),
+    "sources": _list("Zdroje", "Odkud fakta na stránce pocházejí: každý zdroj s adresou a datem, kdy jste ho četli. Pište jen to, co zdroje uvádějí.",
+                     _source(["title", "url", "accessed"]),
+                     [{"title": "Obec Lipová: Komunitní centrum (stránka projektu)", "url": "https://www.example.cz/projekt", "accessed": "2026-11-23"}],
+                     minItems=1, **{"x-expected": "seznam zdrojů, každý s názvem, adresou a datem návštěvy, "
+                                                  "např. - {title: 'Obec Lipová: Komunitní centrum', url: 'https://www.example.cz/projekt', accessed: 2026-11-23}"}),
     "tags": _list("Štítky", "Volná klíčová slova.", {"type": "string", "minLength": 1}, ["venkov"], uniqueItems=True),
 }
 
@@ -130,16 +160,14 @@ METHOD_FIELDS: dict[str, Schema] = {
         "url": {**URL, "title": "Adresa videa"},
         "minutes": {"type": "number", "exclusiveMinimum": 0, "title": "Délka (minuty)", "description": "", "x-example": 5},
     }, ["title", "url"]), [{"title": "Úvod do metody", "url": "https://www.example.cz/video", "minutes": 5}]),
-    "sources": _list("Zdroje a literatura", "Publikace a dokumenty, ze kterých metodika vychází.", _object("Zdroj", "Jeden zdroj.", {
-        "title": _text("Citace", "Autor, název, rok.", "Příručka komunitní práce, 2020"),
-        "url": {**URL, "title": "Adresa"},
-    }, ["title"]), [{"title": "Příručka komunitní práce, 2020"}]),
+    "sources": _list("Zdroje a literatura", "Publikace, zákony a stránky, ze kterých metodika vychází (ne tento portál ani jeho příručka).",
+                     _source(["title"]), [{"title": "Zákon č. 108/2006 Sb., o sociálních službách"}]),
     "related_methods": _list("Související metodiky", "Názvy souborů jiných metodik bez .md.",
                              {"type": "string", "pattern": SLUG, "x-reference": "method", "x-expected": "název souboru metodiky bez .md, např. mapovani-potreb"},
                              ["mapovani-potreb"], uniqueItems=True),
 }
 
-CASE_REQUIRED = ["region", "organisation"]
+CASE_REQUIRED = ["region", "organisation", "sources"]
 
 KIND_TITLES = {"case": "Příklad dobré praxe", "method": "Metodika"}
 

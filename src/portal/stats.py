@@ -16,25 +16,39 @@ class Totals:
 
     cases: int = 0
     funded: int = 0  # cases that state their funding
-    municipalities: set[str] = field(default_factory=set)
+    municipalities: set[str] = field(default_factory=set)  # named ones, each counted once across cases
+    unnamed: int = 0  # municipalities a case counts without naming them (municipality_count minus its named ones)
     funding: Decimal = Decimal(0)
     eu: Decimal = Decimal(0)
 
     def add(self, doc: Document, collection: Collection) -> None:
         self.cases += 1
-        self.municipalities.update(doc.get("municipalities", default=[]))
+        named, unnamed = municipality_total(doc)
+        self.municipalities.update(named)
+        self.unnamed += unnamed
         funding = doc.get("funding")
         if funding:
             self.funded += 1
             self.funding += Decimal(funding["total"])
             self.eu += sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
 
+    @property
+    def municipality_count(self) -> int:
+        """Named municipalities once each, plus those only counted: a named one is never counted twice."""
+        return len(self.municipalities) + self.unnamed
 
     def funding_label(self) -> str:
         """Total funding in Czech, or 'neuvedeno' when no case of the group states its funding."""
         if not self.funded:
             return "neuvedeno"
         return czk(self.funding) + ("" if self.funded == self.cases else f" (uvádí {self.funded} z {self.cases})")
+
+
+def municipality_total(doc: Document) -> tuple[set[str], int]:
+    """The named municipalities of a case and how many more it counts without naming them."""
+    named = set(doc.get("municipalities", default=[]))
+    count = doc.get("municipality_count") or 0
+    return named, max(0, count - len(named))
 
 
 def is_eu(source: str, collection: Collection) -> bool:

@@ -11,7 +11,7 @@ from portal.text import czk, percent
 
 def _table(caption: str, first: str, rows: dict[str, Totals], label) -> str:  # noqa: ANN001
     body = "".join(
-        f'<tr><th scope="row">{escape(label(k))}</th><td>{t.cases}</td><td>{len(t.municipalities)}</td>'
+        f'<tr><th scope="row">{escape(label(k))}</th><td>{t.cases}</td><td>{t.municipality_count}</td>'
         f"<td>{t.funding_label()}</td><td>{czk(t.eu) if t.funded else 'neuvedeno'}</td></tr>" for k, t in rows.items())
     return (f'<table class="kp-stats"><caption>{escape(caption)}</caption><thead><tr><th scope="col">{escape(first)}</th>'
             '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování</th><th scope="col">Z toho EU</th></tr></thead>'
@@ -26,7 +26,7 @@ def statistics_html(collection: Collection) -> str:
     headline = [
         ("Příklady dobré praxe", str(t.cases)),
         ("Metodiky", str(len(collection.methods))),
-        ("Zapojené obce", str(len(t.municipalities))),
+        ("Zapojené obce", str(t.municipality_count)),
         ("Financování celkem", t.funding_label()),
         ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})"),
         ("Indikátory splněné / se známým výsledkem / stanovené", f"{s.indicators_met} / {s.indicators_known} / {s.indicators_set}"),

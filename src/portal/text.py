@@ -85,14 +85,17 @@ def percent(part: Decimal, total: Decimal) -> str:
 MONTHS = ["leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září", "říjen", "listopad", "prosinec"]
 
 
-def czech_date(value: str) -> str:
-    """An ISO (partial) date as Czech readers write it: '2023-01-31' -> '31. 1. 2023', '2019-03' -> 'březen 2019'."""
+MONTHS_GENITIVE = ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince"]
+
+
+def czech_date(value: str, genitive: bool = False) -> str:
+    """An ISO (partial) date as Czech readers write it: '2023-01-31' -> '31. 1. 2023', '2019-03' -> 'březen 2019' ('od března 2019')."""
     parts = value.split("-")
     try:
         if len(parts) == 3:
             return f"{int(parts[2])}.\u00a0{int(parts[1])}.\u00a0{parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{(MONTHS_GENITIVE if genitive else MONTHS)[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return value
@@ -103,9 +106,9 @@ def period(start: str | None, end: str | None) -> str:
     if start and end:
         return f"{czech_date(start)} – {czech_date(end)}"
     if start:
-        return f"od {czech_date(start)}"
+        return f"od {czech_date(start, genitive=True)}"
     if end:
-        return f"do {czech_date(end)}"
+        return f"do {czech_date(end, genitive=True)}"
     return ""
 
 

@@ -138,7 +138,7 @@ def _missing(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     for missing in [k for k in error.validator_value if k not in error.instance]:
         sub = error.schema["properties"].get(missing, {})
         hint = sub.get("x-example")
-        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else ""
+        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else (f"; očekáváno: {sub['x-expected']}" if sub.get("x-expected") else "")
         yield path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
 
 
@@ -175,6 +175,8 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     if kind == "maxLength":
         return path, f"text je příliš dlouhý ({len(value)} znaků); nejvýše {error.validator_value} znaků"
     if kind == "minItems":
+        if schema.get("x-expected"):  # a list that must not be empty says what belongs in it
+            return path, f"seznam je prázdný; očekáváno: {schema['x-expected']}"
         return path, "seznam je prázdný; uveďte alespoň jednu položku, nebo pole vynechte"
     if kind == "minProperties":
         return path, "položka je prázdná; vyplňte alespoň jedno pole"
@@ -378,6 +380,37 @@ def body_problems(path: str, body: str, first_line: int, files: set[str] | None,
     if files is not None:
         problems += link_problems(path, body, first_line, files, folders)
     return problems
+
+def rule_contact_consent(doc: Document) -> Iterator[Problem]:
+    """A contact names a person only with a recorded consent date; a contact without a name names its office."""
+    contacts = doc.meta.get("contacts")
+    if not isinstance(contacts, list):
+        return
+    for i, contact in enumerate(contacts):
+        if not isinstance(contact, dict):
+            continue
+        name = contact.get("name")
+        if isinstance(name, str) and name.strip() and "consent" not in contact:
+            yield doc.problem(("contacts", i, "name"),
+                              f"kontakt na osobu {shown(name)} nemá zaznamenaný souhlas se zveřejněním; doplňte datum, kdy osoba souhlasila "
+                              "(consent: RRRR-MM-DD), nebo jméno, e-mail a telefon osoby nahraďte kontaktem na pracoviště (office, případně role a web)")
+        elif not name and not contact.get("office"):
+            yield doc.problem(("contacts", i),
+                              "kontakt bez jména musí uvést pracoviště (office), např. office: odbor sociálních věcí krajského úřadu; "
+                              "e-mail a telefon osoby uveďte jen s jejím jménem (name) a datem souhlasu (consent)")
+
+
+def rule_municipality_count(doc: Document) -> Iterator[Problem]:
+    """The number of municipalities includes the named ones, so it is never smaller than their count."""
+    count, named = doc.meta.get("municipality_count"), doc.meta.get("municipalities")
+    if isinstance(count, int) and not isinstance(count, bool) and isinstance(named, list):
+        distinct = len({n for n in named if isinstance(n, str)})
+        if count < distinct:
+            yield doc.problem(("municipality_count",), f"počet obcí {count} je menší než počet jmenovaných obcí ({distinct}); "
+                                                       f"počet zahrnuje i obce jmenované v poli municipalities, uveďte nejméně {distinct}")
+
+
+DOC_RULES += [rule_contact_consent, rule_municipality_count]
 
 COLLECTION_RULES = [rule_unique_slugs]
 

@@ -11,7 +11,7 @@ from html import escape
 
 import segno
 
-from portal.facts import Fact, Item, fact_cells, indicators_html
+from portal.facts import Fact, Item, fact_cells, indicators_html, public_contacts
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
 from portal.schema import subschema
@@ -169,16 +169,18 @@ def qr_data_uri(url: str) -> str:
 
 
 def contacts_html(contacts: list[dict]) -> str:
-    """Contact people who agreed to be printed (in_pdf is not false); e-mails are printed as they are."""
+    """Offices and people who agreed to be published and printed (in_pdf is not false); e-mails are printed as they are."""
     items = []
-    for c in contacts:
-        if c.get("in_pdf") is False:
-            continue
-        bits = [f"<strong>{escape(c['name'])}</strong>" if c.get("name") else "", escape(c.get("role", ""))]
+    for c in public_contacts(contacts, printed=True):
+        bits = [f"<strong>{escape(c.get('name') or c.get('office', ''))}</strong>", escape(c.get("role", ""))]
+        if c.get("name") and c.get("office"):
+            bits.append(escape(c["office"]))
         if c.get("email"):
             bits.append(f'<span class="email">{escape(c["email"])}</span>')
         if c.get("phone"):
             bits.append(f'tel. <span class="phone">{escape(c["phone"])}</span>')
+        if c.get("web"):
+            bits.append(f'<a class="url" href="{escape(c["web"])}">{escape(c["web"])}</a>')
         items.append("<li>" + ", ".join(b for b in bits if b) + "</li>")
     if not items:
         return ""
