@@ -134,5 +134,6 @@ def test_method_written_by_its_title_gets_its_file_name(root, write):
     ("region: liberecky\nfunding: {total: 800000, sources: [{source: esf, amount: 800000,00}]}", "good_practice/x.md:5: funding.sources[0]: čárka uvnitř {…} rozdělila číslo '800000,00'; desetinnou čárku pište jako tečku: 800000.00"),
 ])
 def test_editor_slips_get_a_usable_hint(root, write, line, expected):
-    write("good_practice/x.md", "---\ntitle: A\nsummary: S.\n" + line + "\norganisation: {name: O}\n---\n")
+    write("good_practice/x.md", "---\ntitle: A\nsummary: S.\n" + line + "\norganisation: {name: O}\n"
+          "sources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n")
     assert [str(p) for p in load_collection(root).problems] == [expected]

@@ -31,7 +31,7 @@ CASES = {
         HEAD + "sources:\n  - {title: Stránka projektu}\n  - {title: Web obce, url: 'obec.cz', accessed: 23. 11. 2026}\n---\n",
         ["good_practice/sources-incomplete.md:7: sources[0].accessed: chybí povinné pole (Navštíveno), např. accessed: 2026-11-23",
          "good_practice/sources-incomplete.md:7: sources[0].url: chybí povinné pole (Adresa), např. url: https://www.example.cz/projekt",
-         "good_practice/sources-incomplete.md:8: sources[1].accessed: neplatná hodnota '23. 11. 2026'; očekáváno: datum ve tvaru RRRR-MM-DD (např. 2023-01-31), případně jen RRRR-MM nebo RRRR",
+         "good_practice/sources-incomplete.md:8: sources[1].accessed: neplatná hodnota '23. 11. 2026'; očekáváno: datum ve tvaru RRRR-MM-DD (např. 2023-01-31), případně jen RRRR-MM nebo RRRR; myslel/a jste '2026-11-23'?",
          "good_practice/sources-incomplete.md:8: sources[1].url: neplatná hodnota 'obec.cz'; očekáváno: webová adresa začínající https:// (nebo http://)"],
     ),
     "municipality_count_text": (

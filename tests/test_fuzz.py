@@ -112,6 +112,7 @@ def test_mutated_real_case(mutations):
 def test_huge_numbers_and_deep_nesting(field, number, depth):
     value = number if isinstance(number, str) else str(number)
     check(f"---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {{name: O}}\n"
+          f"sources: [{{title: Z, url: 'https://www.example.cz/', accessed: 2026-11-23}}]\n"
           f"indicators:\n  - {{label: L, {field}: {value}}}\ntags: {'[' * depth}x{']' * depth}\n---\n\nText.\n")
 
 
@@ -126,4 +127,5 @@ BODY_PIECES = ["<a\n href='javascript:x'>", "[x](\njavascript:alert(1))", "<img 
 @given(st.lists(st.one_of(st.sampled_from(BODY_PIECES), st.text(max_size=20)), max_size=30), st.integers(0, 600))
 def test_hostile_bodies(pieces, depth):
     body = "".join(pieces) + "\n" + ">" * depth + " hluboko\n" + "".join("  " * i + "- a\n" for i in range(depth // 20))
-    check("---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n---\n\n" + body)
+    check("---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n"
+          "sources: [{title: Z, url: 'https://www.example.cz/', accessed: 2026-11-23}]\n---\n\n" + body)

@@ -16,7 +16,8 @@ from portal.history import file_dates
 from portal.problems import Problem
 from portal.sanitize import sanitize
 
-HEAD = "---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n---\n\n"
+HEAD = ("---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n"
+        "sources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n")
 
 # Bodies after a valid header (line 8 is the first body line).
 BODIES = {
@@ -72,86 +73,103 @@ HEADERS = {
 }
 
 EXPECTED = {
-    'many_lines': ['good_practice/utok.md:3007: text: text má 3\xa0102 řádků; nejvýše 3\xa0000, delší text rozdělte do více příkladů či metodik'],
-    'long_line': ['good_practice/utok.md:8: text: řádek má 12\xa0000 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem'],
-    'many_list_items': ['good_practice/utok.md:1008: text: text má 1\xa0100 položek seznamů; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor'],
-    'many_table_rows': ['good_practice/utok.md:1009: text: text má 1\xa0101 řádků tabulek; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor'],
-    'many_links': ['good_practice/utok.md:7: text: text má 1\xa0800 odkazů a obrázků; nejvýše 1\xa0000'],
-    'many_tags': ['good_practice/utok.md:7: text: text má 2\xa0400 značek HTML; nejvýše 2\xa0000, pište Markdown'],
-    'deep_tags': ['good_practice/utok.md:8: text: značky HTML jsou vnořené do hloubky 50; nejvýše 40, uzavírejte je (</…>)'],
-    'nested_emphasis': ["good_practice/utok.md:8: text: slovo o 10001 znacích bez mezery ('******************************…') by přeteklo okraj stránky; nejvýše 150 znaků", 'good_practice/utok.md:8: text: řádek má 10\xa0001 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem'],
+    'many_lines': [
+        'good_practice/utok.md:3008: text: text má 3\xa0102 řádků; nejvýše 3\xa0000, delší text rozdělte do více příkladů či metodik',
+    ],
+    'long_line': [
+        'good_practice/utok.md:9: text: řádek má 12\xa0000 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem',
+    ],
+    'many_list_items': [
+        'good_practice/utok.md:1009: text: text má 1\xa0100 položek seznamů; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor',
+    ],
+    'many_table_rows': [
+        'good_practice/utok.md:1010: text: text má 1\xa0101 řádků tabulek; nejvýše 1\xa0000, rozdělte ho nebo data přiložte jako soubor',
+    ],
+    'many_links': [
+        'good_practice/utok.md:8: text: text má 1\xa0800 odkazů a obrázků; nejvýše 1\xa0000',
+    ],
+    'many_tags': [
+        'good_practice/utok.md:8: text: text má 2\xa0400 značek HTML; nejvýše 2\xa0000, pište Markdown',
+    ],
+    'deep_tags': [
+        'good_practice/utok.md:9: text: značky HTML jsou vnořené do hloubky 50; nejvýše 40, uzavírejte je (</…>)',
+    ],
+    'nested_emphasis': [
+        "good_practice/utok.md:9: text: slovo o 10001 znacích bez mezery ('******************************…') by přeteklo okraj stránky; nejvýše 150 znaků",
+        'good_practice/utok.md:9: text: řádek má 10\xa0001 znaků; nejvýše 10\xa0000, rozdělte odstavec prázdným řádkem',
+    ],
     'protocol_relative_img': [
-        'good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
+        'good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
     ],
     'backslash_img': [
-        'good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
+        'good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
     ],
     'slash_backslash_img': [
-        'good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
+        'good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
     ],
     'video_userinfo': [
-        'good_practice/utok.md:8: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji',
+        'good_practice/utok.md:9: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji',
     ],
     'video_port': [
-        'good_practice/utok.md:8: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji',
+        'good_practice/utok.md:9: text: značka <iframe> není v příspěvcích povolena (videa lze vložit jen z: player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com); odstraňte ji',
     ],
     'video_onload': [
-        "good_practice/utok.md:8: text: atribut 'onload' (spouštění skriptu) není povolen; odstraňte ho",
-        "good_practice/utok.md:8: text: atribut 'srcdoc' u značky <iframe> není povolen; odstraňte ho",
+        "good_practice/utok.md:9: text: atribut 'onload' (spouštění skriptu) není povolen; odstraňte ho",
+        "good_practice/utok.md:9: text: atribut 'srcdoc' u značky <iframe> není povolen; odstraňte ho",
     ],
     'split_tag': [
-        "good_practice/utok.md:8: text: atribut 'onclick' (spouštění skriptu) není povolen; odstraňte ho",
+        "good_practice/utok.md:9: text: atribut 'onclick' (spouštění skriptu) není povolen; odstraňte ho",
     ],
     'split_link': [
-        "good_practice/utok.md:9: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://",
+        "good_practice/utok.md:10: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://",
     ],
     'reference_next_line': [
-        "good_practice/utok.md:11: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://",
+        "good_practice/utok.md:12: text: odkaz se schématem 'javascript:' není povolen; vnější odkazy musí začínat https:// nebo http://",
     ],
     'source_srcset': [
-        'good_practice/utok.md:8: text: značka <picture> není v příspěvcích povolena; povolené značky jsou: a, abbr, b, blockquote, br, caption, cite, code, dd, del, details, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, ins, kbd, li, mark, ol, p, pre, q, s, small, span, strong, sub, summary, sup, table, tbody, td, tfoot, th, thead, tr, u, ul',
-        'good_practice/utok.md:8: text: značka <source> není v příspěvcích povolena; povolené značky jsou: a, abbr, b, blockquote, br, caption, cite, code, dd, del, details, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, ins, kbd, li, mark, ol, p, pre, q, s, small, span, strong, sub, summary, sup, table, tbody, td, tfoot, th, thead, tr, u, ul',
+        'good_practice/utok.md:9: text: značka <picture> není v příspěvcích povolena; povolené značky jsou: a, abbr, b, blockquote, br, caption, cite, code, dd, del, details, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, ins, kbd, li, mark, ol, p, pre, q, s, small, span, strong, sub, summary, sup, table, tbody, td, tfoot, th, thead, tr, u, ul',
+        'good_practice/utok.md:9: text: značka <source> není v příspěvcích povolena; povolené značky jsou: a, abbr, b, blockquote, br, caption, cite, code, dd, del, details, div, dl, dt, em, figcaption, figure, h1, h2, h3, h4, h5, h6, hr, i, img, ins, kbd, li, mark, ol, p, pre, q, s, small, span, strong, sub, summary, sup, table, tbody, td, tfoot, th, thead, tr, u, ul',
     ],
     'comment_trick': [
-        "good_practice/utok.md:8: text: komentáře a deklarace HTML ('<!…>', '<?…>') nejsou v příspěvcích povoleny; odstraňte je",
-        'good_practice/utok.md:8: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
+        "good_practice/utok.md:9: text: komentáře a deklarace HTML ('<!…>', '<?…>') nejsou v příspěvcích povoleny; odstraňte je",
+        'good_practice/utok.md:9: text: obrázek z jiného webu (tracker.example) není povolen, stránka nesmí nic načítat z cizích serverů; uložte obrázek do repozitáře vedle textu',
     ],
     'indented_html': [
-        "good_practice/utok.md:10: text: atribut 'onerror' (spouštění skriptu) není povolen; odstraňte ho",
-        "good_practice/utok.md:10: text: obrázek na neexistující příklad dobré praxe 'good_practice/x'; zkontrolujte název souboru",
+        "good_practice/utok.md:11: text: atribut 'onerror' (spouštění skriptu) není povolen; odstraňte ho",
+        "good_practice/utok.md:11: text: obrázek na neexistující příklad dobré praxe 'good_practice/x'; zkontrolujte název souboru",
     ],
     'unclosed_fence': [
-        'good_practice/utok.md:8: text: blok kódu není uzavřen (nebo je odsazen); uzavřete ho na samostatném řádku stejnou značkou, jakou začíná, obě bez odsazení',
-        'good_practice/utok.md:10: text: značka <script> není v příspěvcích povolena; odstraňte ji',
+        'good_practice/utok.md:9: text: blok kódu není uzavřen (nebo je odsazen); uzavřete ho na samostatném řádku stejnou značkou, jakou začíná, obě bez odsazení',
+        'good_practice/utok.md:11: text: značka <script> není v příspěvcích povolena; odstraňte ji',
     ],
     'raw_link_missing': [
-        "good_practice/utok.md:8: text: odkaz na neexistující metodiku 'methods/neni.md'; zkontrolujte název souboru",
+        "good_practice/utok.md:9: text: odkaz na neexistující metodiku 'methods/neni.md'; zkontrolujte název souboru",
     ],
     'footnote_html': [
     ],
     'email': [
-        "good_practice/utok.md:8: text: e-mailová adresa 'jana.novakova@obec.cz' v textu není povolena (osobní údaj); kontakt uveďte v poli contacts, kde se zveřejní jen se souhlasem",
+        "good_practice/utok.md:9: text: e-mailová adresa 'jana.novakova@obec.cz' v textu není povolena (osobní údaj); kontakt uveďte v poli contacts, kde se zveřejní jen se souhlasem",
     ],
     'reserved_id': [
-        "good_practice/utok.md:8: text: identifikátor 'kp-filters' je vyhrazen pro portál; zvolte jiný",
+        "good_practice/utok.md:9: text: identifikátor 'kp-filters' je vyhrazen pro portál; zvolte jiný",
     ],
     'colspan': [
-        "good_practice/utok.md:8: text: atribut 'colspan' musí být celé číslo od 1 do 100; uvedeno '1000000'",
+        "good_practice/utok.md:9: text: atribut 'colspan' musí být celé číslo od 1 do 100; uvedeno '1000000'",
     ],
     'many_headings': [
-        'good_practice/utok.md:608: text: text má 400 nadpisů; nejvýše 300, zjednodušte členění',
+        'good_practice/utok.md:609: text: text má 400 nadpisů; nejvýše 300, zjednodušte členění',
     ],
     'deep_quote': [
-        'good_practice/utok.md:8: text: příliš hluboké vnoření seznamů nebo citací; nejvýše 12 úrovní',
+        'good_practice/utok.md:9: text: příliš hluboké vnoření seznamů nebo citací; nejvýše 12 úrovní',
     ],
     'deep_list': [
-        'good_practice/utok.md:20: text: příliš hluboké vnoření seznamů nebo citací; nejvýše 12 úrovní',
+        'good_practice/utok.md:21: text: příliš hluboké vnoření seznamů nebo citací; nejvýše 12 úrovní',
     ],
     'long_word': [
-        "good_practice/utok.md:8: text: slovo o 5000 znacích bez mezery ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…') by přeteklo okraj stránky; nejvýše 150 znaků",
+        "good_practice/utok.md:9: text: slovo o 5000 znacích bez mezery ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…') by přeteklo okraj stránky; nejvýše 150 znaků",
     ],
     'huge_body': [
-        'good_practice/utok.md:7: text: text je příliš dlouhý (240\xa0002 znaků); nejvýše 200\xa0000 znaků, delší text rozdělte do více příkladů či metodik',
+        'good_practice/utok.md:8: text: text je příliš dlouhý (240\xa0002 znaků); nejvýše 200\xa0000 znaků, delší text rozdělte do více příkladů či metodik',
     ],
     'second_header': [
     ],
@@ -188,7 +206,7 @@ EXPECTED = {
         'good_practice/utok.md:3: hlavička: neviditelný řídicí znak U+FFFE není povolen (často vznikne kopírováním z jiného programu); smažte ho a okolní text napište znovu',
     ],
     'nul_body': [
-        'good_practice/utok.md:8: text: neviditelný řídicí znak U+0000 není povolen (často vznikne kopírováním z jiného programu); smažte ho a okolní text napište znovu',
+        'good_practice/utok.md:9: text: neviditelný řídicí znak U+0000 není povolen (často vznikne kopírováním z jiného programu); smažte ho a okolní text napište znovu',
     ],
     'tab': [
         'good_practice/utok.md:4: hlavička: chyba zápisu YAML: tabulátor v odsazení; odsazujte pouze mezerami',
@@ -201,7 +219,7 @@ EXPECTED = {
     ],
     'yaml_error_and_body': [
         'good_practice/utok.md:4: hlavička: chyba zápisu YAML: za názvem pole chybí dvojtečka, nebo je špatně odsazený řádek',
-        'good_practice/utok.md:8: text: značka <script> není v příspěvcích povolena; odstraňte ji',
+        'good_practice/utok.md:9: text: značka <script> není v příspěvcích povolena; odstraňte ji',
     ],
 }
 

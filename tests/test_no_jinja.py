@@ -11,7 +11,8 @@ from tests.conftest import copy_project, mkdocs_build
 
 # A valid header per content kind; a kind added to KINDS without one here fails test_every_kind_is_attacked.
 HEADERS = {
-    "case": "---\ntitle: Útok {n}\nsummary: Shrnutí.\nregion: liberecky\norganisation: {{name: O}}\n---\n",
+    "case": ("---\ntitle: Útok {n}\nsummary: Shrnutí.\nregion: liberecky\norganisation: {{name: O}}\n"
+             "sources: [{{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}}]\n---\n"),
     "method": "---\ntitle: Útok {n}\nsummary: Shrnutí.\n---\n",
 }
 
