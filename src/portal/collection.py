@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
-from portal.frontmatter import Source, dotted, read_source
+from portal.frontmatter import INVISIBLE, Source, dotted, read_source
 from portal.problems import FILE, Problem
 from portal.text import fold
 from portal.validate import body_problems, validate
@@ -32,7 +32,8 @@ KINDS = {
 }
 
 # Line breaks, control and format characters in a name could forge lines of the check's or CI's output.
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Names also refuse tab and line breaks (\t \n \r, U+2028/2029), zero-width characters and the BOM.
+_UNSAFE_NAME = re.compile(f"[{INVISIBLE}\t\n\r\u2028\u2029\u200b-\u200f\ufeff]")
 RESERVED_NAMES = {"index.md", "readme.md"}  # 'index.md' would be the folder's own page, not a case
 
 

@@ -30,7 +30,8 @@ MAX_INTEGER_DIGITS = 15  # 999 bilionů: more than any amount or count a project
 
 # Characters that are invisible or break XML, terminals and PDF text: C0/C1 controls (but tab and line
 # breaks), DEL, Unicode non-characters, and bidirectional overrides that make text read differently.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{INVISIBLE}]")
 # YAML 1.1 number forms that surprise people: 0100 is octal 64, 1:40 is sexagesimal 100.
 _ODD_INT = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|.*_.*|.*:.*)$", re.IGNORECASE)
 _DEPTH_HINT = re.compile(r"[\[{]|^ {%d,}|- +-|\? " % (2 * MAX_DEPTH), re.MULTILINE)
