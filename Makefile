@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-packages
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check bench clean lock system-packages
+.PHONY: site serve test test-fast check bench clean lock system-packages node-packages
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,37 +15,54 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Debian packages the build and the tests need: Chromium for browser tests, fonts and Pango for the PDF.
+# Debian packages the build and the tests need: Chromium for browser tests, fonts and Pango for the PDF,
+# Node.js for the CMS and the npm test tools, Java for the Nu HTML Checker, ffmpeg and espeak-ng for the
+# generated video fixture.
+DEBIAN_PACKAGES := chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 nodejs npm \
+	default-jre-headless ffmpeg espeak-ng
 $(SYSTEM_STAMP): | $(STAMP)
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -q DejaVuSans || ! ldconfig -p | grep -q libpango-1.0; then \
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -q DejaVuSans || ! ldconfig -p | grep -q libpango-1.0 \
+	    || ! command -v npm >/dev/null || ! command -v java >/dev/null || ! command -v ffmpeg >/dev/null \
+	    || ! command -v espeak-ng >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
-	  else echo "Chybí chromium/Pango/DejaVu: spusťte jako root, nebo je nainstalujte (apt-get install chromium fonts-dejavu-core libpango-1.0-0)."; exit 1; fi; \
+	      $(DEBIAN_PACKAGES) >/dev/null; \
+	  else echo "Chybí systémové balíčky: spusťte jako root, nebo je nainstalujte (apt-get install $(DEBIAN_PACKAGES))."; exit 1; fi; \
 	fi
 	touch $@
+
+# npm packages from package-lock.json: the CMS served from the site, axe-core, the Nu HTML Checker, Lighthouse.
+$(NODE_STAMP): package.json package-lock.json | $(SYSTEM_STAMP)
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+node-packages: $(NODE_STAMP)
 
 system-packages: $(SYSTEM_STAMP)
 
 # The site is built into a temporary folder and swapped in only when the whole build succeeded.
-site: $(STAMP) $(SYSTEM_STAMP)
+site: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
 	@echo "Portál je v site/ (PDF v site/ke-stazeni/, data v site/data/)."
 
-serve: $(STAMP) $(SYSTEM_STAMP)
+serve: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve
 
 FORMAT ?= text
 check: $(STAMP)
 	$(BIN)/portal check --format $(FORMAT)
 
-test: $(STAMP) $(SYSTEM_STAMP)
+test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) $(SYSTEM_STAMP)
-	$(BIN)/python tests/benchmark.py
+# The fast tier for developers: no browser, no PDF.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not pdf" -q
+
+bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/pdf.py
 
 # Regenerate the lock file after changing pyproject.toml (needs network access to the package index).
 lock:
@@ -52,4 +70,4 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra build --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
-	rm -rf site .site-build $(VENV)
+	rm -rf site .site-build $(VENV) node_modules
