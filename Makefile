@@ -18,16 +18,19 @@ $(STAMP): requirements.lock pyproject.toml
 # Debian packages the build and the tests need: Chromium for browser tests, fonts and Pango for the PDF,
 # Node.js for the CMS and the npm test tools, Java for the Nu HTML Checker, ffmpeg and espeak-ng for the
 # generated video fixture.
-DEBIAN_PACKAGES := chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 nodejs npm \
-	default-jre-headless ffmpeg espeak-ng
 $(SYSTEM_STAMP): | $(STAMP)
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -q DejaVuSans || ! ldconfig -p | grep -q libpango-1.0 \
-	    || ! command -v npm >/dev/null || ! command -v java >/dev/null || ! command -v ffmpeg >/dev/null \
-	    || ! command -v espeak-ng >/dev/null; then \
+	@need=""; \
+	command -v chromium >/dev/null || need="$$need chromium"; \
+	fc-list | grep -q DejaVuSans || need="$$need fonts-dejavu-core"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || need="$$need libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v npm >/dev/null || need="$$need nodejs npm"; \
+	command -v java >/dev/null || need="$$need default-jre-headless"; \
+	command -v ffmpeg >/dev/null || need="$$need ffmpeg"; \
+	command -v espeak-ng >/dev/null || need="$$need espeak-ng"; \
+	if [ -n "$$need" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      $(DEBIAN_PACKAGES) >/dev/null; \
-	  else echo "Chybí systémové balíčky: spusťte jako root, nebo je nainstalujte (apt-get install $(DEBIAN_PACKAGES))."; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$need >/dev/null; \
+	  else echo "Chybí systémové balíčky: spusťte jako root, nebo je nainstalujte (apt-get install$$need)."; exit 1; fi; \
 	fi
 	touch $@
 
