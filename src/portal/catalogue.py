@@ -55,6 +55,7 @@ def filter_form(collection: Collection, today: date | None = None) -> str:
     return ('<form class="kp-filters" id="kp-filters" hidden aria-label="Filtry katalogu">'
             '<details class="kp-filters__box" open><summary>Filtrovat příklady</summary>'
             f'<div class="kp-filters__groups">{"".join(groups)}</div>'
+            '<button type="submit" class="md-button md-button--primary kp-filters__apply">Zobrazit příklady</button> '
             '<button type="reset" class="md-button kp-filters__reset">Zrušit filtry</button></details></form>')
 
 
@@ -62,6 +63,7 @@ def catalogue(collection: Collection, link: Link, today: date | None = None) -> 
     """The catalogue: filters, a live count for screen readers, and every case as a card."""
     n = len(collection.cases)
     return (filter_form(collection, today)
+            + '<h2 class="kp-catalogue__heading" id="seznam-prikladu" tabindex="-1">Seznam příkladů</h2>'
             + f'<p class="kp-result-count" id="kp-result-count" role="status" aria-live="polite">Zobrazeno {n} z {n} příkladů.</p>'
             + f'<div id="kp-catalogue">{case_cards(collection, link, today=today)}</div>'
             + '<p class="kp-empty" id="kp-empty" hidden>Zadaným filtrům neodpovídá žádný příklad. Zkuste některý filtr zrušit.</p>')

@@ -21,10 +21,10 @@ TILES = {
     "olomoucky": (4, 1), "moravskoslezsky": (5, 1),
     "plzensky": (0, 2), "jihocesky": (1, 2), "vysocina": (2, 2), "jihomoravsky": (3, 2), "zlinsky": (4, 2),
 }
-SHORT = {"hlavni-mesto-praha": "Praha", "vysocina": "Vysočina"}
-W, H, GAP = 172, 84, 6
-# Fills from light to dark; text colour switches so that contrast stays above 4.5:1.
-SHADES = ["#eef4f5", "#cfe3e6", "#9ccbd1", "#3f8f9b", "#0b5563"]
+# Where a long name may break in a narrow tile: a soft hyphen between the parts of the compound.
+SOFT_BREAKS = {"Královéhradecký": "Králové\u00adhradecký", "Moravskoslezský": "Moravsko\u00adslezský"}
+# Shades 0–4 (light to dark) and positions are classes styled in portal-a11y.css: no inline styles.
+SHADES = 5
 
 
 def cases_in(collection: Collection, code: str) -> list[Document]:
@@ -36,27 +36,31 @@ def count_label(n: int) -> str:
     return plural(n, "příklad", "příklady", "příkladů", space=" ")
 
 
+def shade(n: int, top: int) -> int:
+    """0 for no case, then 1–4 in proportion to the region with the most cases."""
+    return 0 if n == 0 else 1 + min(SHADES - 2, (n * 4 - 1) // max(top, 1))
+
+
 def region_map(collection: Collection, link: Link) -> str:
-    """The SVG map: each region a linked tile with its name and number of cases."""
+    """The map as a list of links laid out as a tile grid (CSS); narrow screens get a plain two-column list.
+
+    The link's text is its accessible name (WCAG 2.5.3: the name contains what is seen), in body-text size.
+    """
     counts = {code: len(cases_in(collection, code)) for code in TILES}
-    top = max(counts.values()) or 1
+    top = max(counts.values())
     tiles = []
     for code, (col, row) in TILES.items():
         n = counts[code]
-        shade = 0 if n == 0 else 1 + min(3, (n * 4 - 1) // top)
-        fill, ink = SHADES[shade], ("#ffffff" if shade >= 3 else "#10292e")
-        x, y = col * (W + GAP), row * (H + GAP)
-        name = SHORT.get(code, collection.vocab.name("regions", code).removesuffix(" kraj"))
-        label = f"{collection.vocab.name('regions', code)}: {count_label(n)}"
+        name = escape(collection.vocab.name("regions", code))
+        for word, broken in SOFT_BREAKS.items():
+            name = name.replace(word, broken)
         tiles.append(
-            f'<a href="{link(f"kraje/{code}/")}" aria-label="{escape(label)}"><g class="kp-map__tile">'
-            f'<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="8" fill="{fill}" stroke="#0b5563"/>'
-            f'<text x="{x + W / 2}" y="{y + 36}" text-anchor="middle" fill="{ink}" font-size="16" font-weight="700">{escape(name)}</text>'
-            f'<text x="{x + W / 2}" y="{y + 62}" text-anchor="middle" fill="{ink}" font-size="15">{escape(count_label(n))}</text></g></a>')
-    width, height = 6 * (W + GAP) - GAP, 3 * (H + GAP) - GAP
-    return (f'<figure class="kp-map"><svg viewBox="0 0 {width} {height}" role="group" aria-labelledby="kp-map-title" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="kp-map-title">Mapa krajů České republiky s počtem příkladů dobré praxe</title>'
-            f'{"".join(tiles)}</svg><figcaption>Schematická mapa: každý kraj je jedna dlaždice přibližně v místě, kde leží.</figcaption></figure>')
+            f'<li class="kp-map__tile kp-map__tile--c{col + 1} kp-map__tile--r{row + 1} kp-map__tile--s{shade(n, top)}">'
+            f'<a href="{link(f"kraje/{code}/")}"><span class="kp-map__name">{name}</span> '
+            f'<span class="kp-map__count">{escape(count_label(n))}</span></a></li>')
+    return ('<figure class="kp-map"><ul class="kp-map__grid">' + "".join(tiles) + '</ul><figcaption>Mapa krajů České republiky '
+            's počtem příkladů dobré praxe. Každý kraj je jedna dlaždice přibližně v místě, kde leží; čím tmavší, tím více příkladů. '
+            'Na úzké obrazovce jsou kraje v seznamu.</figcaption></figure>')
 
 
 def region_table(collection: Collection, link: Link) -> str:
@@ -68,9 +72,10 @@ def region_table(collection: Collection, link: Link) -> str:
             t.add(case, collection)
         rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
                     f"<td>{t.cases}</td><td>{t.municipality_count}</td><td>{t.funding_label()}</td></tr>")
-    return ('<table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
+    # On a phone the table scrolls sideways inside its own box (portal.js makes that box focusable), never the page.
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
             '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování celkem</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 
 
 def region_page(collection: Collection, code: str, link: Link) -> str:
