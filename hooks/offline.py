@@ -1,0 +1,24 @@
+"""MkDocs adapter: the offline edition (a zip of the whole built site for file://), linked from the downloads page."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from data import site_address   # sibling hook module
+from manual import edition_date  # sibling hook module: the same date as the PDF editions
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from portal.offline import publish_offline_edition
+from portal.text import file_size
+
+log = logging.getLogger("mkdocs.hooks.offline")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        result = publish_offline_edition(Path(config.site_dir), edition_date(), site_address(config))
+    except OSError as exc:
+        raise PluginError(f"Offline vydání portálu nelze vytvořit ({exc}).") from exc
+    log.info(f"Offline vydání: {result.path.name} ({file_size(result.size)})")
