@@ -3,7 +3,8 @@
   "use strict";
 
   // The phone menu button is a <label> for a hidden checkbox: not focusable in the theme. Here it becomes a
-  // button that Enter and Space open; Escape closes the menu and returns focus to the button.
+  // button: Enter opens it (the theme clicks a focused label on Enter), Space too; focus moves into the menu;
+  // Escape closes the menu and returns focus to the button.
   function drawerButton() {
     var toggle = document.getElementById("__drawer");
     var button = document.querySelector(".md-header label[for='__drawer']");
@@ -13,32 +14,30 @@
     button.setAttribute("aria-label", "Nabídka webu");
     function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
     sync();
-    toggle.addEventListener("change", sync);
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") { return; }
-      event.preventDefault();
-      toggle.click();
+    toggle.addEventListener("change", function () {
       sync();
-      if (toggle.checked) {
-        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+      if (toggle.checked && document.activeElement === button) {
+        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex='0']");
         if (first) { setTimeout(function () { first.focus(); }, 50); }
       }
+    });
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); toggle.click(); }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
         toggle.click();
-        sync();
         button.focus();
       }
     });
   }
 
-  // Labels of the nested navigation open their section with Enter or Space, as a button would.
+  // Labels of the nested navigation open their section with Space as well (the theme handles Enter).
   function navLabels() {
     document.querySelectorAll("label.md-nav__link[tabindex='0']").forEach(function (label) {
       label.setAttribute("role", "button");
       label.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); label.click(); }
+        if (event.key === " ") { event.preventDefault(); label.click(); }
       });
     });
   }

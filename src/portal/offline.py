@@ -33,7 +33,7 @@ SEARCH_SCRIPT = Path(__file__).with_name("offline_search.js")
 
 _ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)', re.S)
 _H1 = re.compile(r"<h1\b.*?</h1>", re.S)
 PLACEHOLDER = re.compile(r'<p class="kp-offline-edition"[^>]*>.*?</p>', re.S)
 
