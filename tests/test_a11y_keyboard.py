@@ -145,7 +145,7 @@ def test_phone_menu_opens_and_closes_by_keyboard(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(base_url + "dobra-praxe/")
-    button = "label[for='__drawer'][role=button]"
+    button = "header button.kp-drawer-button"
     focus_by_tab(page, button, limit=10)
     assert page.locator(button).get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")

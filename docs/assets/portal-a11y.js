@@ -2,27 +2,29 @@
 (function () {
   "use strict";
 
-  // The phone menu button is a <label> for a hidden checkbox: not focusable in the theme. Here it becomes a
-  // button: Enter opens it (the theme clicks a focused label on Enter), Space too; focus moves into the menu;
-  // Escape closes the menu and returns focus to the button.
+  // The phone menu button is a <label> for a hidden checkbox: not focusable in the theme. A real <button> takes
+  // its place: Enter and Space open the menu, focus moves into it; Escape closes it and returns to the button.
+  // Without this script the label stays and the menu still opens by mouse or touch.
   function drawerButton() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector(".md-header label[for='__drawer']");
-    if (!toggle || !button) { return; }
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
+    var label = document.querySelector(".md-header label[for='__drawer']");
+    if (!toggle || !label) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " kp-drawer-button";
     button.setAttribute("aria-label", "Nabídka webu");
+    Array.prototype.forEach.call(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });   // the theme's menu icon
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
     function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
     sync();
-    toggle.addEventListener("change", function () {
-      sync();
-      if (toggle.checked && document.activeElement === button) {
+    toggle.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      toggle.click();
+      if (toggle.checked) {
         var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex='0']");
         if (first) { setTimeout(function () { first.focus(); }, 50); }
       }
-    });
-    button.addEventListener("keydown", function (event) {
-      if (event.key === " ") { event.preventDefault(); toggle.click(); }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
@@ -35,7 +37,6 @@
   // Labels of the nested navigation open their section with Space as well (the theme handles Enter).
   function navLabels() {
     document.querySelectorAll("label.md-nav__link[tabindex='0']").forEach(function (label) {
-      label.setAttribute("role", "button");
       label.addEventListener("keydown", function (event) {
         if (event.key === " ") { event.preventDefault(); label.click(); }
       });
