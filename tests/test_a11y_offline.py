@@ -59,6 +59,17 @@ def test_index_script_never_closes_its_script_element(text):
     assert "</" not in script.split("=", 1)[1]
 
 
+@given(st.text(max_size=80))
+def test_json_twin_carries_the_text_exactly(text):
+    import json
+
+    from portal.offline import json_twin
+
+    twin = json_twin(text)
+    literal = twin.split("] = ", 1)[1].rstrip(";\n")
+    assert json.loads(literal) == text and "</" not in literal
+
+
 def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
     archive = built_site / "ke-stazeni" / ZIP_NAME
     assert archive.is_file()
@@ -120,5 +131,11 @@ def test_unpacked_zip_works_from_disk(built_site, tmp_path):
         # The downloads page of the copy says which edition it is instead of linking itself.
         page.goto(root + "ke-stazeni/index.html")
         assert "Právě čtete offline vydání portálu ze dne" in page.locator(".kp-offline-edition").inner_text()
+        # The portal's scripts may fetch() its JSON files from disk: the shim answers from their script twins.
+        fetched = page.evaluate("""() => Promise.all([
+            fetch('../data/cases.json').then(r => r.json()).then(d => [true, JSON.stringify(d).includes('podpora-komunitni-prace-v-msk-ii')]),
+            fetch(new URL('../data/methods.json', location.href)).then(r => r.ok),
+            fetch('../data/chybi.json').then(() => 'found', e => e.name)])""")
+        assert fetched == [[True, True], True, "TypeError"]
         browser.close()
     assert [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob")] == []

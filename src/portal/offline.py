@@ -1,8 +1,10 @@
 """Offline edition: the built site as a zip that works opened from disk (file://), with its own search.
 
 On file:// a browser neither turns a folder link into its index.html nor lets a page fetch() other files,
-so Pagefind cannot run there. The copy therefore links every folder's index.html, and its search page
-reads a plain script (`assets/offline-index.js`, loaded by <script>) with the text of every indexed page.
+so Pagefind cannot run there. The copy therefore links every folder's index.html, its search page reads a
+plain script (`assets/offline-index.js`, loaded by <script>) with the text of every indexed page, and every
+JSON file gets a script twin that a small fetch() shim (`assets/offline-fetch.js`) answers from, so the
+portal's other scripts (the catalogue's index and cards) work from disk unchanged.
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
 TEXT_LIMIT = 20_000             # characters of text per page in the offline index (a case is ~5,000)
 SEARCH_SCRIPT = Path(__file__).with_name("offline_search.js")
+FETCH_SCRIPT = Path(__file__).with_name("offline_fetch.js")   # answers fetch() of a local .json from its .json.js twin
 
 _ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)', re.S)
 _H1 = re.compile(r"<h1\b.*?</h1>", re.S)
+_HEAD_END = re.compile(r"</head>", re.I)
 PLACEHOLDER = re.compile(r'<p class="kp-offline-edition"[^>]*>.*?</p>', re.S)
 
 
@@ -158,6 +162,18 @@ def search_page(html: str) -> str:
     return _ARTICLE.sub(replace, html, count=1)
 
 
+def with_fetch_shim(html: str, rel: str) -> str:
+    """The page loads the fetch shim first, so that its other scripts can fetch() the site's JSON files from disk."""
+    prefix = "../" * rel.count("/")
+    return _HEAD_END.sub(lambda m: f'<script src="{prefix}assets/offline-fetch.js"></script>\n' + m[0], html, count=1)
+
+
+def json_twin(text: str) -> str:
+    """A JSON file as a script that hands its text to the fetch shim (works on file://, unlike fetch)."""
+    data = json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+    return f"window.KP_OFFLINE_DATA = window.KP_OFFLINE_DATA || {{}};\nwindow.KP_OFFLINE_DATA[document.currentScript.src.replace(/\\.js$/, '')] = {data};\n"
+
+
 def offline_note(day: date, site_url: str) -> str:
     """What the downloads page of the copy says in place of the download link."""
     return (f'<p class="kp-offline-edition">Právě čtete offline vydání portálu ze dne {czech_long_date(day)}. '
@@ -207,6 +223,8 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
             rel = path.relative_to(site).as_posix()
             if path.suffix != ".html":
                 add(zf, rel, path.read_bytes())
+                if path.suffix == ".json":
+                    add(zf, rel + ".js", json_twin(path.read_text(encoding="utf-8")).encode("utf-8"))
                 continue
             html = path.read_text(encoding="utf-8")
             if rel != "404.html" and (record := page_record(rel, html)) is not None:
@@ -215,9 +233,10 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
                 html = search_page(html)
             if rel == DOWNLOADS + "index.html":
                 html = PLACEHOLDER.sub(lambda _: offline_note(day, site_url), html)
-            add(zf, rel, file_links(html).encode("utf-8"))
+            add(zf, rel, file_links(with_fetch_shim(html, rel)).encode("utf-8"))
         add(zf, "assets/offline-index.js", index_script(records).encode("utf-8"))
         add(zf, "assets/offline-search.js", SEARCH_SCRIPT.read_bytes())
+        add(zf, "assets/offline-fetch.js", FETCH_SCRIPT.read_bytes())
         add(zf, "ČTĚTE-MĚ.txt", README.format(day=czech_long_date(day).replace("\u00a0", " "), folder=FOLDER, site_url=site_url).encode("utf-8"))
     partial.replace(target)
     return OfflineZip(target, target.stat().st_size, day)
