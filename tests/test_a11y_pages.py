@@ -58,7 +58,7 @@ def test_statement_follows_the_official_template(built_site):
     for tool in ("axe-core 4.14.1", "HTML_CodeSniffer 2.5.1", "W3C Nu HTML Checker (vnu-jar 26.9.27)", "Lighthouse 12.8.2"):
         assert tool in text
     assert "jen klávesnicí (Tab, Shift+Tab, Enter, mezerník, Escape)" in text
-    assert '<a href="mailto:redakce@example.cz">redakce@example.cz</a>' in html
+    assert '<a href="mailto:redakce@komunitni-prace.example.cz">redakce@komunitni-prace.example.cz</a>' in html
     assert "obrátit s podnětem na Ministerstvo vnitra" in text
 
 
@@ -79,12 +79,12 @@ def test_privacy_page_says_what_is_processed(built_site):
                   "zveřejňujeme jen se souhlasem dotčené osoby", "pole consent", "čl. 6 odst. 1 písm. a)",
                   "do otevřených dat kontakty nezahrnujeme", "Souhlas se zveřejněním můžete kdykoli odvolat."):
         assert claim in text, claim
-    assert '<a href="mailto:redakce@example.cz">' in html
+    assert '<a href="mailto:redakce@komunitni-prace.example.cz">' in html
 
 
 def test_editors_address_comes_from_the_configuration():
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert 'editors_email: !ENV [PORTAL_EDITORS_EMAIL, "redakce@example.cz"]' in config
+    assert "editors_email: redakce@komunitni-prace.example.cz" in config   # the editors' role address, not a person's
     for page in ("prohlaseni-o-pristupnosti.md", "ochrana-osobnich-udaju.md"):
         assert "{{ config.extra.editors_email }}" in (REPO / "docs" / page).read_text(encoding="utf-8")
 
