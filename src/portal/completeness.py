@@ -1,4 +1,4 @@
-"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF."""
+"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF; every video in the site and the index."""
 
 from __future__ import annotations
 
@@ -60,6 +60,12 @@ def missing_outputs(collection: Collection, site_dir: Path) -> list[Problem]:
             missing.append("otevřená data")
         if " ".join(doc.title.split()) not in outline:
             missing.append(f"PDF příručka ({MANUAL})")
+        if missing:
+            problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
+    for doc in collection.videos:  # videos are not in the open data or the PDF: their page and the search index
+        missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
+        if not any(u.endswith(doc.url) for u in urls):
+            missing.append("vyhledávací index")
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
     return problems

@@ -37,10 +37,10 @@ def _player(doc: Document, link: Link) -> dict:
     if source.get("file"):
         name = source["file"]
         suffix = "." + name.rsplit(".", 1)[-1]
-        return {"file": media_url(doc, name, link), "type": VIDEO_TYPES[suffix], "captions": captions}
+        return {"file": media_url(doc, name, link), "type": VIDEO_TYPES[suffix], "captions": captions, "player": None, "host": ""}
     src = video_url(source["player"]) or ""
     judged = judge(src)
-    return {"player": src, "host": judged.host if judged and judged.host else "", "captions": captions}
+    return {"file": None, "type": "", "player": src, "host": judged.host if judged and judged.host else "", "captions": captions}
 
 
 def _refs(doc: Document, collection: Collection, link: Link) -> dict[str, list[tuple[str, str]]]:

@@ -72,10 +72,12 @@ def parse(text: str, duration: Decimal | None = None, duration_shown: str = "") 
         first = lines[0][:40] + ("…" if len(lines[0]) > 40 else "")
         return [], problems + [(1, f"soubor s titulky musí začínat řádkem 'WEBVTT'; uvedeno: '{first}'{hint}")]
     cues: list[Cue] = []
+    attempted = False  # a block that should have been a cue: its own problem says what is wrong
     blocks = _blocks(lines)
     for n, (start_line, block) in enumerate(blocks):
         if n == 0:
             if any("-->" in b for b in block):
+                attempted = True
                 problems.append((start_line, "za řádkem 'WEBVTT' musí být prázdný řádek, teprve pak první titulek"))
             continue  # the header block
         if block[0].startswith("NOTE") and (len(block[0]) == 4 or block[0][4] in " \t"):
@@ -83,6 +85,7 @@ def parse(text: str, duration: Decimal | None = None, duration_shown: str = "") 
         if block[0] in ("STYLE", "REGION") or block[0].startswith(("STYLE ", "REGION ")):
             problems.append((start_line, f"bloky {block[0].split()[0]} se v titulcích portálu nepoužívají (vzhled titulků určuje přehrávač); blok odstraňte"))
             continue
+        attempted = True
         timing_at = 1 if len(block) > 1 and "-->" not in block[0] else 0
         timing, line_no = block[timing_at], start_line + timing_at
         m = _TIMING.match(timing)
@@ -105,8 +108,8 @@ def parse(text: str, duration: Decimal | None = None, duration_shown: str = "") 
         cues.append(Cue(line_no, start, end, "\n".join(text_lines)))
         if len(cues) > MAX_CUES:
             return cues, problems + [(line_no, f"titulků je příliš mnoho; nejvýše {MAX_CUES}")]
-    if not cues:
-        problems.append((len(lines), "soubor s titulky neobsahuje žádný titulek; pod řádek 'WEBVTT' a prázdný řádek napište čas a text titulku"))
+    if not attempted:
+        problems.append((blocks[-1][0] if blocks else 1, "soubor s titulky neobsahuje žádný titulek; pod řádek 'WEBVTT' a prázdný řádek napište čas a text titulku"))
     return cues, problems
 
 
