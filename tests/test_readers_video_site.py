@@ -1,0 +1,70 @@
+"""A generated video in a real build: its page plays it with Czech captions, shows the transcript, search finds it, references go both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import copy_project, mkdocs_build
+from tests.readers_browser import browser, page, results  # noqa: F401 - fixtures
+from tests.browser import serve
+from tests.readers_video import make_video, video_text
+
+CASE = "komunitni-centrum-vltavotynska"
+
+
+@pytest.fixture(scope="module")
+def video_site(tmp_path_factory):
+    """The portal with one generated video (espeak-ng + ffmpeg) that shows a real case and method."""
+    base = tmp_path_factory.mktemp("videa")
+    project = copy_project(base)
+    fixture = make_video(project / "videos")
+    (project / "videos" / "ukazka.md").write_text(video_text(fixture, methods=["komunitni-planovani"], cases=[CASE]), encoding="utf-8")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site", fixture
+
+
+def read(site, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_video_page_has_player_captions_and_transcript(video_site):
+    site, fixture = video_site
+    html = read(site, "videa/ukazka/index.html")
+    assert '<source src="../ukazka.webm" type="video/webm">' in html
+    assert '<track kind="captions" src="../ukazka.vtt" srclang="cs" label="Čeština" default>' in html
+    assert (site / "videa" / "ukazka.webm").is_file() and (site / "videa" / "ukazka.vtt").is_file()
+    transcript = html.split('id="prepis"', 1)[1]
+    assert "uklízeli náves" in transcript
+    assert '<dt>Délka</dt><dd>8\u00a0s</dd>' in html
+
+
+def test_references_are_shown_both_ways(video_site):
+    site, _ = video_site
+    video = read(site, "videa/ukazka/index.html")
+    assert f'href="../../dobra-praxe/{CASE}/"' in video and 'href="../../metodiky/komunitni-planovani/"' in video
+    for page in (f"dobra-praxe/{CASE}/index.html", "metodiky/komunitni-planovani/index.html"):
+        html = read(site, page)
+        assert 'id="videa-k-tematu"' in html and 'href="../../videa/ukazka/">Úklid návsi v\u00a0Lipové</a>' in html, page
+
+
+def test_library_and_about_page_count_the_running_time(video_site):
+    site, _ = video_site
+    library = read(site, "videa/index.html")
+    assert 'href="ukazka/">Úklid návsi v\u00a0Lipové</a>' in library and "Zatím tu žádné video není" not in library
+    about = read(site, "o-portalu/index.html").replace("\u00a0", " ")
+    assert "Celková délka videí na portálu: <strong>8 s</strong> z cílových 30 minut (1 video)." in about
+
+
+@pytest.mark.browser
+def test_video_plays_with_czech_captions_and_is_found_by_its_transcript(video_site, page):  # noqa: F811
+    site, fixture = video_site
+    with serve(site) as url:
+        page.goto(url + "videa/ukazka/")
+        page.wait_for_function("() => { const t = document.querySelector('video').textTracks[0]; return t && t.cues && t.cues.length > 0; }")
+        track = page.evaluate("() => { const t = document.querySelector('video').textTracks[0]; "
+                              "return {kind: t.kind, lang: t.language, mode: t.mode, cues: [...t.cues].map(c => c.text)}; }")
+        assert track == {"kind": "captions", "lang": "cs", "mode": "showing", "cues": [t for _, _, t in fixture.cues]}
+        assert page.evaluate("() => document.querySelector('video').getBoundingClientRect().right") <= page.viewport_size["width"]
+        page.goto(url + "hledani/?q=uklizeli")  # a word of the transcript only, without diacritics
+        assert results(page, "uklizeli")[0] == "Úklid návsi v Lipové"
