@@ -68,3 +68,45 @@ def test_video_plays_with_czech_captions_and_is_found_by_its_transcript(video_si
         assert page.evaluate("() => document.querySelector('video').getBoundingClientRect().right") <= page.viewport_size["width"]
         page.goto(url + "hledani/?q=uklizeli")  # a word of the transcript only, without diacritics
         assert results(page, "uklizeli")[0] == "Úklid návsi v Lipové"
+
+
+def test_open_data_and_schema_list_the_video(video_site):
+    import json
+
+    site, fixture = video_site
+    data = json.loads(read(site, "data/videos.json"))
+    [video] = data["videos"]
+    assert video["slug"] == "ukazka" and video["seconds"] == 8 and video["captions_url"].endswith("/videa/ukazka.vtt")
+    assert video["cases"] == [CASE] and video["file_url"].endswith("/videa/ukazka.webm")
+    schema = json.loads(read(site, "data/schema/video.schema.json"))
+    assert schema["required"] == ["title", "summary", "duration", "source", "captions"]
+
+
+def test_a_lost_video_fails_the_completeness_check(video_site):
+    from portal.collection import load_collection
+    from portal.completeness import missing_outputs
+
+    site, _ = video_site
+    collection = load_collection(site.parent)
+    assert missing_outputs(collection, site) == []
+    (site / "videa" / "ukazka" / "index.html").rename(site / "videa" / "ukazka" / "jinde.html")
+    try:
+        assert [str(p) for p in missing_outputs(collection, site)] == ["videos/ukazka.md:1: soubor: obsah se ztratil, chybí v: stránka videa/ukazka/"]
+    finally:
+        (site / "videa" / "ukazka" / "jinde.html").rename(site / "videa" / "ukazka" / "index.html")
+
+
+@pytest.mark.browser
+def test_video_pages_meet_wcag_21_aa(video_site, page):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.readers_browser import overflow
+
+    site, _ = video_site
+    with serve(site) as url:
+        for path in ("videa/ukazka/", "videa/", "dobra-praxe/" + CASE + "/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).response["violations"]
+            assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == [], path
+            assert overflow(page) == [], path

@@ -186,7 +186,7 @@ VIDEO_FIELDS: dict[str, Schema] = {
         "player": {**URL, "title": "Přehrávač",
                    "description": "Adresa přehrávače z www.youtube-nocookie.com nebo player.vimeo.com; načte se, až když čtenář klikne.",
                    "x-example": "https://www.youtube-nocookie.com/embed/abcdefghijk"},
-    }, []),
+    }, [], **{"x-expected": "soubor videa ve složce videos/ (file: nazev-videa.mp4), nebo adresa povoleného přehrávače (player: https://…)"}),
     "captions": {"type": "string", "pattern": MEDIA_NAME + "vtt$", "title": "České titulky",
                  "description": "Soubor s českými titulky ve formátu WebVTT ve složce videos/. Povinné: video bez titulků nezveřejníme.",
                  "x-expected": "název souboru .vtt ve složce videos/, např. uvod-do-komunitni-prace.vtt",
