@@ -30,9 +30,9 @@ def test_neighbours_must_be_regions_that_list_each_other(root):
     (root / "vocabularies.yml").write_text(text, encoding="utf-8")
     problems = [str(p) for p in load_vocabulary(root)[1]]
     assert problems == [
-        "vocabularies.yml:7: regions.hlavni-mesto-praha.neighbours: neznámý kraj 'stredoceskz'; očekáváno jedno z: stredocesky, jihocesky, plzensky, "
+        "vocabularies.yml:6: regions.hlavni-mesto-praha.neighbours: neznámý kraj 'stredoceskz'; očekáváno jedno z: stredocesky, jihocesky, plzensky, "
         "karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'stredocesky'?",
-        "vocabularies.yml:7: regions.hlavni-mesto-praha.neighbours: kraj 'liberecky' neuvádí 'hlavni-mesto-praha' mezi svými sousedy; sousedství zapište u obou krajů",
+        "vocabularies.yml:6: regions.hlavni-mesto-praha.neighbours: kraj 'liberecky' neuvádí 'hlavni-mesto-praha' mezi svými sousedy; sousedství zapište u obou krajů",
     ]
 
 
