@@ -110,3 +110,16 @@ def test_video_pages_meet_wcag_21_aa(video_site, page):  # noqa: F811
             violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).response["violations"]
             assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == [], path
             assert overflow(page) == [], path
+
+
+def test_build_stops_on_a_video_without_its_caption_file(tmp_path):
+    """`mkdocs build` refuses the whole site and names the missing captions in Czech, word for word."""
+    project = copy_project(tmp_path)
+    fixture = make_video(project / "videos")
+    (project / "videos" / "ukazka.vtt").unlink()
+    (project / "videos" / "ukazka.md").write_text(video_text(fixture), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazka.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
+            "do složky videos/ pod tímto názvem, nebo název v poli captions opravte") in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

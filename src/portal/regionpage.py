@@ -42,7 +42,8 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     """Markdown of one region's page: totals, the cards of its cases, municipalities, funding by source, neighbours' cases."""
     vocab = collection.vocab
     name = vocab.name("regions", code)
-    nuts = vocab.term("regions", code).extra.get("nuts", "")
+    term = vocab.term("regions", code)
+    nuts = term.extra.get("nuts", "") if term else ""
     cases = cases_in(collection, code)
     t = Totals()
     for case in cases:
