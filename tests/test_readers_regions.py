@@ -30,8 +30,8 @@ def test_neighbours_must_be_regions_that_list_each_other(root):
     (root / "vocabularies.yml").write_text(text, encoding="utf-8")
     problems = [str(p) for p in load_vocabulary(root)[1]]
     assert problems == [
-        "vocabularies.yml:6: regions.hlavni-mesto-praha.neighbours: neznámý kraj 'stredoceskz'; očekáváno jedno z: stredocesky, jihocesky, plzensky, "
-        "karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'stredocesky'?",
+        ("vocabularies.yml:6: regions.hlavni-mesto-praha.neighbours: neznámý kraj 'stredoceskz'; očekáváno jedno z: stredocesky, jihocesky, plzensky, "
+        "karlovarsky, ustecky, liberecky, kralovehradecky, pardubicky, vysocina, jihomoravsky, olomoucky, zlinsky, moravskoslezsky; myslel/a jste 'stredocesky'?"),
         "vocabularies.yml:6: regions.hlavni-mesto-praha.neighbours: kraj 'liberecky' neuvádí 'hlavni-mesto-praha' mezi svými sousedy; sousedství zapište u obou krajů",
     ]
 
@@ -51,7 +51,7 @@ def test_region_page_lists_cards_municipalities_funding_and_neighbours():
     near = html.split('id="sousedni-kraje"', 1)[1]
     assert neighbours(collection, "olomoucky") == ["pardubicky", "jihomoravsky", "zlinsky", "moravskoslezsky"]
     msk = next(c for c in collection.cases if c.get("region") == "moravskoslezsky")
-    assert f'href="kraje/moravskoslezsky/"><strong>Moravskoslezský kraj</strong></a> (1\u00a0příklad)' in near
+    assert 'href="kraje/moravskoslezsky/"><strong>Moravskoslezský kraj</strong></a> (1\u00a0příklad)' in near
     assert f'<a href="{msk.url}">{msk.title}</a>' in near
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser import serve
 from tests.conftest import copy_project, mkdocs_build
 from tests.readers_browser import browser, page, results  # noqa: F401 - fixtures
-from tests.browser import serve
 from tests.readers_video import make_video, video_text
 
 CASE = "komunitni-centrum-vltavotynska"
@@ -29,7 +29,7 @@ def read(site, path: str) -> str:
 
 
 def test_video_page_has_player_captions_and_transcript(video_site):
-    site, fixture = video_site
+    site, _ = video_site
     html = read(site, "videa/ukazka/index.html")
     assert '<source src="../ukazka.webm" type="video/webm">' in html
     assert '<track kind="captions" src="../ukazka.vtt" srclang="cs" label="Čeština" default>' in html
@@ -43,9 +43,9 @@ def test_references_are_shown_both_ways(video_site):
     site, _ = video_site
     video = read(site, "videa/ukazka/index.html")
     assert f'href="../../dobra-praxe/{CASE}/"' in video and 'href="../../metodiky/komunitni-planovani/"' in video
-    for page in (f"dobra-praxe/{CASE}/index.html", "metodiky/komunitni-planovani/index.html"):
-        html = read(site, page)
-        assert 'id="videa-k-tematu"' in html and 'href="../../videa/ukazka/">Úklid návsi v\u00a0Lipové</a>' in html, page
+    for path in (f"dobra-praxe/{CASE}/index.html", "metodiky/komunitni-planovani/index.html"):
+        html = read(site, path)
+        assert 'id="videa-k-tematu"' in html and 'href="../../videa/ukazka/">Úklid návsi v\u00a0Lipové</a>' in html, path
 
 
 def test_library_and_about_page_count_the_running_time(video_site):
@@ -73,7 +73,7 @@ def test_video_plays_with_czech_captions_and_is_found_by_its_transcript(video_si
 def test_open_data_and_schema_list_the_video(video_site):
     import json
 
-    site, fixture = video_site
+    site, _ = video_site
     data = json.loads(read(site, "data/videos.json"))
     [video] = data["videos"]
     assert video["slug"] == "ukazka" and video["seconds"] == 8 and video["captions_url"].endswith("/videa/ukazka.vtt")

@@ -47,15 +47,15 @@ def test_generated_video_validates_and_is_referenced_both_ways(root, video):
 def test_missing_caption_file_fails_with_a_czech_error(root, write, video):
     (root / "videos" / "ukazka.vtt").unlink()
     assert messages(root) == [
-        "videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazka.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
-        "do složky videos/ pod tímto názvem, nebo název v poli captions opravte"]
+        ("videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazka.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
+        "do složky videos/ pod tímto názvem, nebo název v poli captions opravte")]
 
 
 def test_misspelt_caption_file_gets_a_suggestion(root, write, video):
     write("videos/ukazka.md", video_text(video, captions="ukazak.vtt"))
     assert messages(root) == [
-        "videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazak.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
-        "do složky videos/ pod tímto názvem, nebo název v poli captions opravte; myslel/a jste 'ukazka.vtt'?"]
+        ("videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazak.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
+        "do složky videos/ pod tímto názvem, nebo název v poli captions opravte; myslel/a jste 'ukazka.vtt'?")]
 
 
 def test_captions_are_required(root, write, video):
@@ -66,8 +66,8 @@ def test_captions_are_required(root, write, video):
 
 def test_a_transcript_is_required(root, write, video):
     write("videos/ukazka.md", video_text(video).split("---\n\n")[0] + "---\n\n")
-    assert messages(root) == ["videos/ukazka.md:8: text: chybí přepis videa; pod hlavičku napište, co ve videu zazní a co je v něm vidět, "
-                              "aby ho mohli číst i ti, kdo video nepřehrají"]
+    assert messages(root) == [("videos/ukazka.md:8: text: chybí přepis videa; pod hlavičku napište, co ve videu zazní a co je v něm vidět, "
+                              "aby ho mohli číst i ti, kdo video nepřehrají")]
 
 
 def test_duration_must_be_quoted_minutes_and_seconds(root, write, video):
@@ -76,15 +76,15 @@ def test_duration_must_be_quoted_minutes_and_seconds(root, write, video):
         "videos/ukazka.md:4: duration: '1:40' se v YAML čte jako číslo v šedesátkové soustavě; je-li to čas nebo poměr, dejte hodnotu do uvozovek: \"1:40\""]
     write("videos/ukazka.md", video_text(video).replace(f'duration: "{video.duration}"', 'duration: "8 s"'))
     assert messages(root) == [
-        "videos/ukazka.md:4: duration: neplatná hodnota '8 s'; očekáváno: délka v uvozovkách ve tvaru minuty:sekundy, např. \"4:35\", "
-        "nebo hodiny:minuty:sekundy, např. \"1:02:15\""]
+        ("videos/ukazka.md:4: duration: neplatná hodnota '8 s'; očekáváno: délka v uvozovkách ve tvaru minuty:sekundy, např. \"4:35\", "
+        "nebo hodiny:minuty:sekundy, např. \"1:02:15\"")]
 
 
 def test_captions_must_end_within_the_video(root, write, video):
     write("videos/ukazka.md", video_text(video).replace(f'duration: "{video.duration}"', 'duration: "0:05"'))
     assert messages(root) == [
-        "videos/ukazka.vtt:12: titulky: titulek končí v 0:08.373, až po konci videa (délka 0:05 v souboru videos/ukazka.md); "
-        "opravte čas titulku, nebo délku videa (pole duration)"]
+        ("videos/ukazka.vtt:12: titulky: titulek končí v 0:08.373, až po konci videa (délka 0:05 v souboru videos/ukazka.md); "
+        "opravte čas titulku, nebo délku videa (pole duration)")]
 
 
 def test_source_is_a_file_or_an_allowed_player_not_both(root, write, video):
@@ -92,8 +92,8 @@ def test_source_is_a_file_or_an_allowed_player_not_both(root, write, video):
     assert messages(root) == ["videos/ukazka.md:5: source: uveďte jen jedno: soubor videa (file), nebo adresu přehrávače (player); druhé pole smažte"]
     write("videos/ukazka.md", video_text(video).replace("source: {file: ukazka.webm}", "source: {player: 'https://www.youtube.com/watch?v=abc'}"))
     assert messages(root) == [
-        "videos/ukazka.md:5: source.player: adresa 'https://www.youtube.com/watch?v=abc' není povolený přehrávač; povolené jsou adresy https z: "
-        "player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com (u YouTube použijte adresu https://www.youtube-nocookie.com/embed/…)"]
+        ("videos/ukazka.md:5: source.player: adresa 'https://www.youtube.com/watch?v=abc' není povolený přehrávač; povolené jsou adresy https z: "
+        "player.vimeo.com, www.youtube-nocookie.com, youtube-nocookie.com (u YouTube použijte adresu https://www.youtube-nocookie.com/embed/…)")]
     write("videos/ukazka.md", video_text(video).replace("source: {file: ukazka.webm}", "source: {file: jine.webm}"))
     assert messages(root) == ["videos/ukazka.md:5: source.file: soubor videa 'videos/jine.webm' neexistuje; uložte video do složky videos/ pod tímto názvem, nebo název opravte"]
 
@@ -119,15 +119,15 @@ def vtt_problems(text: str, duration: int | None = None) -> list[tuple[int, str]
 
 def test_webvtt_header_is_required():
     assert vtt_problems("1\n00:00:01,000 --> 00:00:02,000\nAhoj\n") == [
-        (1, "soubor s titulky musí začínat řádkem 'WEBVTT'; uvedeno: '1'; vypadá to jako titulky SRT: převeďte je do WebVTT "
-            "(první řádek WEBVTT, v časech desetinná tečka místo čárky)")]
+        (1, ("soubor s titulky musí začínat řádkem 'WEBVTT'; uvedeno: '1'; vypadá to jako titulky SRT: převeďte je do WebVTT "
+            "(první řádek WEBVTT, v časech desetinná tečka místo čárky)"))]
 
 
 def test_webvtt_timing_with_a_comma_is_explained():
     assert vtt_problems("WEBVTT\n\n00:01,000 --> 00:02,000\nAhoj\n") == [
-        (3, "neplatný čas titulku '00:01,000 --> 00:02,000'; očekáváno: čas ve tvaru 00:00:01.000 --> 00:00:04.000 (hodiny lze vynechat: "
+        (3, ("neplatný čas titulku '00:01,000 --> 00:02,000'; očekáváno: čas ve tvaru 00:00:01.000 --> 00:00:04.000 (hodiny lze vynechat: "
             "00:01.000 --> 00:04.000; desetinná tečka a tři číslice milisekund); v časech pište desetinnou tečku, ne čárku (to je zápis SRT): "
-            "00:01.000 --> 00:02.000")]
+            "00:01.000 --> 00:02.000"))]
 
 
 def test_webvtt_cues_in_order_and_ending_after_they_start():
@@ -160,7 +160,7 @@ def test_webvtt_notes_identifiers_settings_bom_and_crlf_are_fine():
     text, problems = webvtt.decode("\ufeffWEBVTT - titulky\r\n\r\nNOTE přeloženo ručně\r\n\r\nuvod\r\n01:00:01.000 --> 01:00:02.500 align:start line:90%\r\n<v Jana>Ahoj</v>\r\n".encode())
     assert problems == []
     cues, problems = webvtt.parse(text)
-    assert problems == [] and [(c.start, c.end, c.text) for c in cues] == [(Decimal("3601"), Decimal("3602.5"), "<v Jana>Ahoj</v>")]
+    assert problems == [] and [(c.start, c.end, c.text) for c in cues] == [(Decimal(3601), Decimal("3602.5"), "<v Jana>Ahoj</v>")]
 
 
 cue_lists = st.lists(st.tuples(st.integers(0, 7_200_000), st.integers(1, 60_000), st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=30)
