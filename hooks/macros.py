@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from portal import home
 from portal.catalogue import catalogue as _catalogue
 from portal.catalogue import method_list
-from portal.fieldref import field_reference as _field_reference
 from portal.regions import region_map, region_table
 from portal.statspage import statistics_html
+from portal.fieldref import field_reference as _field_reference
+from portal import home
 from portal.videopage import running_time, video_library
 
 
-def on_pre_page_macros(env) -> None:
+def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type
     """Contributed pages are never templates: 'render_macros: false' has the last word in mkdocs-macros."""
     collection = env.conf["extra"].get("portal")
     if collection is not None and collection.by_page(env.page.file.src_uri) is not None:
         env.page.meta["render_macros"] = False
 
 
-def define_env(env) -> None:
+def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     """Register the macros; the validated collection comes from config.extra (set by hooks/content.py)."""
 
     def collection():
