@@ -10,6 +10,7 @@ from tests.readers_browser import browser, page, results  # noqa: F401 - fixture
 from tests.readers_video import make_video, video_text
 
 CASE = "komunitni-centrum-vltavotynska"
+PLAYER = "https://player.vimeo.com/video/76979871"
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +20,12 @@ def video_site(tmp_path_factory):
     project = copy_project(base)
     fixture = make_video(project / "videos")
     (project / "videos" / "ukazka.md").write_text(video_text(fixture, methods=["komunitni-planovani"], cases=[CASE]), encoding="utf-8")
+    # A second video on an allow-listed player, with its own captions file.
+    (project / "videos" / "prehravac.vtt").write_text((project / "videos" / "ukazka.vtt").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "videos" / "prehravac.md").write_text(
+        video_text(fixture, title="Video z přehrávače", captions="prehravac.vtt").replace("source: {file: ukazka.webm}", f"source: {{player: '{PLAYER}'}}")
+        .split("---\n\n")[0] + "---\n\nPřepis videa z přehrávače: setkání v knihovně.\n",
+        encoding="utf-8")
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site", fixture
@@ -53,7 +60,7 @@ def test_library_and_about_page_count_the_running_time(video_site):
     library = read(site, "videa/index.html")
     assert 'href="ukazka/">Úklid návsi v\u00a0Lipové</a>' in library and "Zatím tu žádné video není" not in library
     about = read(site, "o-portalu/index.html").replace("\u00a0", " ")
-    assert "Celková délka videí na portálu: <strong>8 s</strong> z cílových 30 minut (1 video)." in about
+    assert "Celková délka videí na portálu: <strong>16 s</strong> z cílových 30 minut (2 videa)." in about
 
 
 @pytest.mark.browser
@@ -75,7 +82,7 @@ def test_open_data_and_schema_list_the_video(video_site):
 
     site, _ = video_site
     data = json.loads(read(site, "data/videos.json"))
-    [video] = data["videos"]
+    video = next(v for v in data["videos"] if v["slug"] == "ukazka")
     assert video["slug"] == "ukazka" and video["seconds"] == 8 and video["captions_url"].endswith("/videa/ukazka.vtt")
     assert video["cases"] == [CASE] and video["file_url"].endswith("/videa/ukazka.webm")
     schema = json.loads(read(site, "data/schema/video.schema.json"))
@@ -89,6 +96,7 @@ def test_a_lost_video_fails_the_completeness_check(video_site):
     site, _ = video_site
     collection = load_collection(site.parent)
     assert missing_outputs(collection, site) == []
+    assert [v.slug for v in collection.videos] == ["ukazka", "prehravac"]  # by title
     (site / "videa" / "ukazka" / "index.html").rename(site / "videa" / "ukazka" / "jinde.html")
     try:
         assert [str(p) for p in missing_outputs(collection, site)] == ["videos/ukazka.md:1: soubor: obsah se ztratil, chybí v: stránka videa/ukazka/"]
@@ -123,3 +131,18 @@ def test_build_stops_on_a_video_without_its_caption_file(tmp_path):
     assert ("videos/ukazka.md:6: captions: soubor s titulky 'videos/ukazka.vtt' neexistuje; uložte české titulky ve formátu WebVTT "
             "do složky videos/ pod tímto názvem, nebo název v poli captions opravte") in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.browser
+def test_allowed_player_loads_only_after_the_click(video_site, page):  # noqa: F811
+    site, _ = video_site
+    asked: list[str] = []
+    page.route("https://player.vimeo.com/**", lambda route: (asked.append(route.request.url), route.abort()))
+    with serve(site) as url:
+        page.goto(url + "videa/prehravac/")
+        page.wait_for_load_state("networkidle")
+        assert asked == [] and page.locator("iframe").count() == 0
+        page.get_by_role("link", name="Přehrát video").click()
+        page.wait_for_selector("iframe")
+        assert page.locator("iframe").get_attribute("src") == PLAYER
+        assert "setkání v knihovně" in page.locator(".kp-transcript").inner_text().replace("\u00a0", " ")
