@@ -21,7 +21,7 @@ def test_key_numbers_are_computed_as_the_statistics_count():
     s = compute(collection)
     html = key_numbers(collection, lambda url: url).replace("\u00a0", " ")
     for key, value, label in (("cases", s.total.cases, "příkladů dobré praxe"), ("municipalities", s.total.municipality_count, "zapojených obcí"),
-                              ("regions", len(s.by_region), "krajů"), ("methods", len(collection.methods), "metodiky")):
+                              ("regions", len(s.by_region), "krajů s příklady"), ("methods", len(collection.methods), "metodiky")):
         assert f'data-key-number="{key}"><span class="kp-key-numbers__value">{value}</span> <span class="kp-key-numbers__label">{label}</span>' in html
 
 

@@ -30,7 +30,7 @@ def key_numbers(collection: Collection, link: Link) -> str:
     items = [
         (link("dobra-praxe/"), number(n_cases), _form(n_cases, "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"), "cases"),
         (link("statistiky/"), number(n_towns), _form(n_towns, "zapojená obec", "zapojené obce", "zapojených obcí"), "municipalities"),
-        (link("kraje/"), number(n_regions), _form(n_regions, "kraj", "kraje", "krajů"), "regions"),
+        (link("kraje/"), number(n_regions), _form(n_regions, "kraj s příklady", "kraje s příklady", "krajů s příklady"), "regions"),
         (link("metodiky/"), number(n_methods), _form(n_methods, "metodika", "metodiky", "metodik"), "methods"),
     ]
     return render("home_numbers.html", items=items)
