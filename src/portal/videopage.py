@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from portal.collection import Collection, Document
+from portal.collection import KINDS, Collection, Document
 from portal.media import VIDEO_TYPES
 from portal.templating import render, safe
 from portal.text import plural
@@ -24,20 +24,18 @@ def human_duration(total: int) -> str:
     return " ".join(p for p in parts if p) or "0\u00a0min"
 
 
-def media_url(doc: Document, name: str, link: Link) -> str:
+def media_url(name: str, link: Link) -> str:
     """The address of a file of the video's folder, relative to the current page (videos/x.vtt is published as videa/x.vtt)."""
-    from portal.collection import KINDS
-
     return link(f"{KINDS['video'].url_prefix}/{name}")
 
 
 def _player(doc: Document, link: Link) -> dict:
     source = doc.get("source", default={})
-    captions = media_url(doc, doc.meta["captions"], link)
+    captions = media_url(doc.meta["captions"], link)
     if source.get("file"):
         name = source["file"]
         suffix = "." + name.rsplit(".", 1)[-1]
-        return {"file": media_url(doc, name, link), "type": VIDEO_TYPES[suffix], "captions": captions, "player": None, "host": ""}
+        return {"file": media_url(name, link), "type": VIDEO_TYPES[suffix], "captions": captions, "player": None, "host": ""}
     src = video_url(source["player"]) or ""
     judged = judge(src)
     return {"file": None, "type": "", "player": src, "host": judged.host if judged and judged.host else "", "captions": captions}
