@@ -21,6 +21,8 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) { return; }
+  // Videos stream with range requests: the browser fetches them itself and they are never kept on the phone.
+  if (/\.(mp4|webm)$/.test(new URL(request.url).pathname)) { return; }
   event.respondWith(fetch(request).then(function (response) {
     if (response.ok && !/\.pdf$/.test(new URL(request.url).pathname)) {
       var copy = response.clone();

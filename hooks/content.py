@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     collection = get_collection(config)
-    for doc in collection.cases + collection.methods:
+    for doc in collection.cases + collection.methods + collection.videos:
         existing = files.get_file_from_path(doc.page_src)
         if existing is not None:  # a page in docs/ must not shadow a contributed one
             raise PluginError(f"docs/{doc.page_src}: stránka koliduje s obsahem ze souboru {doc.path}")
@@ -51,6 +51,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if collection.by_page(file.src_uri) is None:
                 file.edit_uri = f"docs/{file.src_uri}"
     return files
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
+    """`mkdocs serve` rebuilds when any content folder changes, also one that a fresh clone lacks (not in mkdocs.yml's watch)."""
+    for kind in KINDS.values():
+        folder = content_root(config) / kind.folder
+        if folder.is_dir():
+            server.watch(str(folder))
+    return server
 
 
 def content_root(config: MkDocsConfig) -> Path:

@@ -13,6 +13,7 @@ from portal.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.history import file_dates
 from portal.opendata import open_data_html
 from portal.schema import public_json_schema
+from portal.videodata import videos_json
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -26,6 +27,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "data/methods.json": methods_json(collection, site_url),
         "data/schema/case.schema.json": _json(public_json_schema("case", collection.vocab, site_url)),
         "data/schema/method.schema.json": _json(public_json_schema("method", collection.vocab, site_url)),
+        "data/videos.json": videos_json(collection, site_url),
+        "data/schema/video.schema.json": _json(public_json_schema("video", collection.vocab, site_url)),
         "feed.xml": atom_feed(collection, site_url, config.site_name, dates),
     }
     for path, content in outputs.items():

@@ -9,6 +9,8 @@ from portal.catalogue import method_list
 from portal.regions import region_map, region_table
 from portal.statspage import statistics_html
 from portal.fieldref import field_reference as _field_reference
+from portal import home
+from portal.videopage import running_time, video_library
 
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type
@@ -45,7 +47,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     @env.macro
     def statistics() -> str:
         """Figures computed from the content."""
-        return statistics_html(collection())
+        return statistics_html(collection(), link)
 
     @env.macro
     def methods_overview() -> str:
@@ -61,3 +63,33 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     def open_data() -> str:
         """Open-data files with their descriptions (filled in by the data hook)."""
         return env.conf["extra"].get("portal_open_data", "")
+
+    @env.macro
+    def home_search() -> str:
+        """The home page's search form (a GET form to /hledani/, enhanced by the search script)."""
+        return home.search_form(link)
+
+    @env.macro
+    def key_numbers() -> str:
+        """Cases, municipalities, regions and methods, computed from the content."""
+        return home.key_numbers(collection(), link)
+
+    @env.macro
+    def newest_cases(count: int = 3) -> str:
+        """The cases added last, as catalogue cards."""
+        return home.newest_cases(collection(), link, count)
+
+    @env.macro
+    def suggest_case() -> str:
+        """The 'Navrhnout příklad' call, linking to the form for a new case."""
+        return home.suggest_case(link)
+
+    @env.macro
+    def videos() -> str:
+        """The video library (an honest empty state while there is no video)."""
+        return video_library(collection(), link)
+
+    @env.macro
+    def video_running_time() -> str:
+        """The library's total running time against the project's goal of 30 minutes."""
+        return running_time(collection(), link)

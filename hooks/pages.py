@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 from portal.catalogue import similar_list
 from portal.facts import case_facts, method_cases, method_extras
 from portal.similar import similar_cases
+from portal.videopage import related_videos, video_page
 
 
 @event_priority(100)  # before mkdocs-macros (a plugin) reads page.meta
@@ -37,6 +38,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return get_relative_url(url, page.url)
 
     lead = f'<p class="kp-lead">{escape(doc.summary)}</p>'
+    if doc.kind == "video":
+        return lead + video_page(doc, collection, link, html)
+    videos = related_videos(doc, collection, link)
     if doc.kind == "case":
-        return lead + case_facts(doc, collection, link) + html + similar_list(similar_cases(doc, collection), collection, link)
-    return lead + html + method_extras(doc) + method_cases(doc, collection, link)
+        return lead + case_facts(doc, collection, link) + html + videos + similar_list(similar_cases(doc, collection), collection, link)
+    return lead + html + method_extras(doc) + videos + method_cases(doc, collection, link)

@@ -14,7 +14,11 @@ HEADERS = {
     "case": ("---\ntitle: Útok {n}\nsummary: Shrnutí.\nregion: liberecky\norganisation: {{name: O}}\n"
              "sources: [{{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}}]\n---\n"),
     "method": "---\ntitle: Útok {n}\nsummary: Shrnutí.\n---\n",
+    "video": ("---\ntitle: Útok {n}\nsummary: Shrnutí.\nduration: '0:05'\nsource: {{player: 'https://player.vimeo.com/video/1'}}\n"
+              "captions: utok.vtt\n---\n"),
 }
+# Files a kind's documents need beside them (a video's captions).
+FILES = {"videos/utok.vtt": "WEBVTT\n\n00:00.000 --> 00:04.000\nÚtok\n"}
 
 # Every way MkDocs (YAML block, MultiMarkdown lines) or mkdocs-macros could read page settings from the top of a body.
 SYNTAXES = {
@@ -40,6 +44,9 @@ def attacked(tmp_path_factory) -> tuple[Path, Path, list[tuple[str, str]]]:
     project = copy_project(base / "project" if (base / "project").mkdir() is None else base)
     marker = base / "spusteno"
     pages = []
+    for rel, text in FILES.items():
+        (project / rel).parent.mkdir(exist_ok=True)
+        (project / rel).write_text(text, encoding="utf-8")
     for kind, header in HEADERS.items():
         for n, (name, syntax) in enumerate(SYNTAXES.items()):
             slug = f"utok-{name.replace('_', '-')}"

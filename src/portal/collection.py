@@ -11,9 +11,11 @@ from typing import Any
 
 from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
 from portal.frontmatter import INVISIBLE, Source, dotted, read_source
+from portal.media import MEDIA_SUFFIXES, media_problems
 from portal.problems import FILE, Problem
 from portal.text import fold
 from portal.validate import body_problems, validate
+from portal.videorules import video_problems
 from portal.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -29,6 +31,7 @@ class Kind:
 KINDS = {
     "case": Kind("case", "good_practice", "dobra-praxe"),
     "method": Kind("method", "methods", "metodiky"),
+    "video": Kind("video", "videos", "videa"),
 }
 
 # Line breaks, control and format characters in a name could forge lines of the check's or CI's output.
@@ -102,6 +105,7 @@ class Collection:
     vocab: Vocabulary
     cases: list[Document] = field(default_factory=list)
     methods: list[Document] = field(default_factory=list)
+    videos: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
 
@@ -111,13 +115,26 @@ class Collection:
 
     @cached_property
     def _by_key(self) -> dict[tuple[str, str], Document]:
-        return {(d.kind, d.slug): d for d in self.cases + self.methods}
+        return {(d.kind, d.slug): d for d in self.cases + self.methods + self.videos}
 
     def case(self, slug: str) -> Document | None:
         return self._by_key.get(("case", slug))
 
     def method(self, slug: str) -> Document | None:
         return self._by_key.get(("method", slug))
+
+    def video(self, slug: str) -> Document | None:
+        return self._by_key.get(("video", slug))
+
+    @cached_property
+    def videos_about(self) -> dict[tuple[str, str], list[Document]]:
+        """Videos that name each case or method (key: kind and slug), in library order."""
+        index: dict[tuple[str, str], list[Document]] = {}
+        for video in self.videos:
+            for field_name, kind in (("cases", "case"), ("methods", "method")):
+                for slug in video.get(field_name, default=[]):
+                    index.setdefault((kind, slug), []).append(video)
+        return index
 
     def by_page(self, page_src: str) -> Document | None:
         """The document published at a generated page path such as 'dobra-praxe/x.md'."""
@@ -167,11 +184,15 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Proble
                 problems.append(Problem(rel, 1, FILE, f"název '{file.name}' je vyhrazen pro přehledovou stránku; pojmenujte soubor podle příkladu, např. komunitni-centrum-obce.md"))
             elif file.suffix == ".md":
                 found.append((kind.name, file))
+            elif kind.name == "video" and file.suffix.lower() in MEDIA_SUFFIXES:  # videos and their captions
+                attachments.append(rel)
+                problems += media_problems(file, rel)
             elif file.suffix.lower() in ATTACHMENT_SUFFIXES:
                 attachments.append(rel)
                 problems += attachment_problems(file, rel)
             else:
-                problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(sorted(ATTACHMENT_SUFFIXES))})"))
+                allowed = sorted(ATTACHMENT_SUFFIXES | (MEDIA_SUFFIXES if kind.name == "video" else set()))
+                problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(allowed)})"))
     return found, attachments, problems
 
 
@@ -193,6 +214,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
     folders = {k.folder: k.name for k in KINDS.values()}
     problems += validate(docs, vocab, repo_files, folders)
+    problems += video_problems(root, [d for d in docs if d.kind == "video"], attachments)
     for src in unreadable:  # the header has a syntax error: still check the body
         problems += body_problems(src.path, src.body, src.body_line, repo_files, folders)
     if only is not None:
@@ -204,6 +226,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
         vocab=vocab,
         cases=[d for d in docs if d.kind == "case"],
         methods=[d for d in docs if d.kind == "method"],
+        videos=[d for d in docs if d.kind == "video"],
         problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
         attachments=attachments,
     )

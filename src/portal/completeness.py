@@ -1,4 +1,4 @@
-"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF."""
+"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF; every video in the site, the index and the open data."""
 
 from __future__ import annotations
 
@@ -60,6 +60,15 @@ def missing_outputs(collection: Collection, site_dir: Path) -> list[Problem]:
             missing.append("otevřená data")
         if " ".join(doc.title.split()) not in outline:
             missing.append(f"PDF příručka ({MANUAL})")
+        if missing:
+            problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
+    videos = _slugs(site_dir / "data" / "videos.json", "videos")
+    for doc in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
+        missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
+        if not any(u.endswith(doc.url) for u in urls):
+            missing.append("vyhledávací index")
+        if doc.slug not in videos:
+            missing.append("otevřená data")
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
     return problems

@@ -35,9 +35,9 @@ def _rows(props: dict, required: list[str], vocab: Vocabulary, prefix: str = "")
 
 
 def field_reference(vocab: Vocabulary) -> str:
-    """A Markdown table of every field of a case and of a method."""
+    """A Markdown table of every field of a case, a method and a video."""
     out = []
-    for kind in ("case", "method"):
+    for kind in ("case", "method", "video"):
         schema = schema_for(kind)
         out += [f"### {KIND_TITLES[kind]}", "", escape(schema["description"]), "",
                 "| Pole | Význam | Typ | Povinné | Popis a očekávaný tvar |", "| --- | --- | --- | --- | --- |",

@@ -13,6 +13,8 @@ DESCRIPTIONS = {
     "data/methods.json": "Všechny metodiky a příklady, které je používají, JSON v UTF-8.",
     "data/schema/case.schema.json": "Popis struktury příkladu dobré praxe (JSON Schema), pro editory a nástroje.",
     "data/schema/method.schema.json": "Popis struktury metodiky (JSON Schema).",
+    "data/videos.json": "Všechna videa s délkou, adresou titulků a souvisejícími metodikami a příklady, JSON v UTF-8.",
+    "data/schema/video.schema.json": "Popis struktury videa (JSON Schema).",
     "feed.xml": "Kanál Atom s novými a upravenými příklady, pro čtečky novinek.",
 }
 

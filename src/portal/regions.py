@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from collections.abc import Callable
 from html import escape
 
-from portal.catalogue import case_cards
 from portal.collection import Collection, Document
 from portal.stats import Totals
-from portal.text import czk, percent, plural
+from portal.text import plural
 
 Link = Callable[[str], str]
 
@@ -79,19 +76,9 @@ def region_table(collection: Collection, link: Link) -> str:
 
 
 def region_page(collection: Collection, code: str, link: Link) -> str:
-    """Markdown of one region's page: totals and the cards of its cases."""
-    name = collection.vocab.name("regions", code)
-    nuts = collection.vocab.term("regions", code).extra.get("nuts", "")
-    cases = cases_in(collection, code)
-    t = Totals()
-    for case in cases:
-        t.add(case, collection)
-    facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(t.municipality_count)),
-             ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
-             ("Kód NUTS 3", nuts)]
-    dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
-    body = case_cards(collection, link, cases) if cases else "<p>Z tohoto kraje zatím na portálu žádný příklad není. Máte-li nějaký, <a href=\"" + link("jak-prispet/") + "\">přidejte ho</a>.</p>"
-    # JSON is valid YAML: a name with ': ' or quotes stays one value.
-    header = f"---\ntitle: {json.dumps(name, ensure_ascii=False)}\ndescription: {json.dumps(f'Příklady dobré praxe komunitní práce – {name}.', ensure_ascii=False)}\n---\n\n"
-    return (f"{header}# {escape(name)}\n\n"
-            f'<dl class="kp-totals">{dl}</dl>\n\n<h2 id="priklady">Příklady z kraje</h2>\n\n{body}\n')
+    """Markdown of one region's page; it has a module of its own (portal.regionpage)."""
+    from portal.regionpage import (
+        region_page as page,  # imported here: that module uses the catalogue, as this one does
+    )
+
+    return page(collection, code, link)

@@ -52,6 +52,7 @@ BODY = {
              "## Co si odnést pro vlastní praxi", "", "Doporučení pro jiné obce.", ""],
     "method": ["## K čemu metoda slouží", "", "", "## Kdy ji použít", "", "", "## Postup", "", "1. První krok", "",
                "## Role", "", "", "## Rizika a jak jim předcházet", "", "", "## Příklady z praxe", "", ""],
+    "video": ["Sem napište přepis videa: co v něm zazní, a v hranatých závorkách, co je vidět, např. [Záběr na náves v Lipové].", ""],
 }
 
 

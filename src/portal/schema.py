@@ -169,7 +169,42 @@ METHOD_FIELDS: dict[str, Schema] = {
 
 CASE_REQUIRED = ["region", "organisation", "sources"]
 
-KIND_TITLES = {"case": "Příklad dobré praxe", "method": "Metodika"}
+# A video's running time as readers and players show it: 4:35 or 1:02:15 (quoted: YAML reads 4:35 as a number).
+DURATION = r"^(?:[1-9]\d*:[0-5]\d|[0-5]?\d):[0-5]\d$"
+MEDIA_NAME = r"^[a-z0-9]+([.-][a-z0-9]+)*\."
+
+VIDEO_FIELDS: dict[str, Schema] = {
+    "duration": {"type": "string", "pattern": DURATION, "title": "Délka",
+                 "description": "Délka videa v minutách a sekundách (u delšího videa i v hodinách), v uvozovkách.",
+                 "x-expected": "délka v uvozovkách ve tvaru minuty:sekundy, např. \"4:35\", nebo hodiny:minuty:sekundy, např. \"1:02:15\"",
+                 "x-example": "4:35"},
+    "source": _object("Zdroj videa", "Soubor videa v repozitáři (file), nebo adresa povoleného přehrávače (player), jen jedno z nich.", {
+        "file": {"type": "string", "pattern": MEDIA_NAME + r"(mp4|webm)$", "title": "Soubor videa",
+                 "description": "Název souboru MP4 nebo WebM ve složce videos/ (malá písmena bez diakritiky, číslice a pomlčky).",
+                 "x-expected": "název souboru .mp4 nebo .webm ve složce videos/, např. uvod-do-komunitni-prace.mp4",
+                 "x-example": "uvod-do-komunitni-prace.mp4"},
+        "player": {**URL, "title": "Přehrávač",
+                   "description": "Adresa přehrávače z www.youtube-nocookie.com nebo player.vimeo.com; načte se, až když čtenář klikne.",
+                   "x-example": "https://www.youtube-nocookie.com/embed/abcdefghijk"},
+    }, [], **{"x-expected": "soubor videa ve složce videos/ (file: nazev-videa.mp4), nebo adresa povoleného přehrávače (player: https://…)"}),
+    "captions": {"type": "string", "pattern": MEDIA_NAME + "vtt$", "title": "České titulky",
+                 "description": "Soubor s českými titulky ve formátu WebVTT ve složce videos/. Povinné: video bez titulků nezveřejníme.",
+                 "x-expected": "název souboru .vtt ve složce videos/, např. uvod-do-komunitni-prace.vtt",
+                 "x-example": "uvod-do-komunitni-prace.vtt"},
+    "methods": _list("Metodiky", "Metodiky, o kterých video je (názvy souborů ve složce methods/ bez .md).",
+                     {"type": "string", "pattern": SLUG, "x-reference": "method", "x-expected": "název souboru metodiky bez .md, např. komunitni-planovani"},
+                     ["komunitni-planovani"], uniqueItems=True),
+    "cases": _list("Příklady dobré praxe", "Příklady, které video ukazuje (názvy souborů ve složce good_practice/ bez .md).",
+                   {"type": "string", "pattern": SLUG, "x-reference": "case",
+                    "x-expected": "název souboru příkladu bez .md, např. komunitni-centrum-vltavotynska"},
+                   ["komunitni-centrum-vltavotynska"], uniqueItems=True),
+    "sources": _list("Zdroje", "Kdo video natočil a kde bylo zveřejněno.", _source(["title"]),
+                     [{"title": "Metodické centrum komunitní práce: natočeno pro portál"}]),
+}
+
+VIDEO_REQUIRED = ["duration", "source", "captions"]
+
+KIND_TITLES = {"case": "Příklad dobré praxe", "method": "Metodika", "video": "Video"}
 
 
 def _extend(base: Schema, title: str, description: str, fields: dict[str, Schema], required: list[str]) -> Schema:
@@ -181,11 +216,14 @@ def _extend(base: Schema, title: str, description: str, fields: dict[str, Schema
 
 
 def schema_for(kind: str, vocab: Vocabulary | None = None) -> Schema:
-    """The schema of a kind ('case' or 'method'), with vocabulary codes filled in as enums."""
+    """The schema of a kind ('case', 'method' or 'video'), with vocabulary codes filled in as enums."""
     if kind == "case":
         schema = _extend(BASE, KIND_TITLES[kind], "Příklad dobré praxe komunitní práce (soubor good_practice/<slug>.md).", CASE_FIELDS, CASE_REQUIRED)
     elif kind == "method":
         schema = _extend(BASE, KIND_TITLES[kind], "Metodický postup (soubor methods/<slug>.md).", METHOD_FIELDS, [])
+    elif kind == "video":
+        schema = _extend(BASE, KIND_TITLES[kind], "Video o komunitní práci s českými titulky a přepisem (soubor videos/<slug>.md, text souboru je přepis).",
+                         VIDEO_FIELDS, VIDEO_REQUIRED)
     else:
         raise ValueError(kind)
     if vocab is not None:

@@ -51,6 +51,15 @@ def municipality_total(doc: Document) -> tuple[set[str], int]:
     return named, max(0, count - len(named))
 
 
+def funding_by_source(cases: list[Document], collection: Collection) -> dict[str, Decimal]:
+    """The amounts of the cases' funding sources added up per source, in the vocabulary's order."""
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for doc in cases:
+        for item in doc.get("funding", "sources", default=[]):
+            sums[item["source"]] += Decimal(item["amount"])
+    return {code: sums[code] for code in collection.vocab.codes("funding_sources") if code in sums}
+
+
 def is_eu(source: str, collection: Collection) -> bool:
     """A funding source is European when the vocabulary marks it with 'eu: true'."""
     term = collection.vocab.term("funding_sources", source)
@@ -69,6 +78,7 @@ class Statistics:
     indicators_set: int
     indicators_known: int
     indicators_met: int
+    by_source: dict[str, Decimal] = field(default_factory=dict)  # funding per source code, in vocabulary order
 
 
 def compute(collection: Collection) -> Statistics:
@@ -94,5 +104,6 @@ def compute(collection: Collection) -> Statistics:
                 met += ind["achieved"] >= ind["target"]
     regions = {c: groups["region"][c] for c in collection.vocab.codes("regions") if c in groups["region"]}
     methods = {m.slug: groups["method"][m.slug] for m in collection.methods if m.slug in groups["method"]}
+    by_source = funding_by_source(collection.cases, collection)
     return Statistics(total, regions, methods, dict(sorted(groups["programme"].items())),
-                      dict(sorted(groups["year"].items())), set_, known, met)
+                      dict(sorted(groups["year"].items())), set_, known, met, by_source)

@@ -315,7 +315,9 @@ DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_perio
 
 
 # Nouns of a content kind for messages about references: (nominative, accusative).
-_KIND_NOUNS = {"method": ("metodika", "metodiku"), "case": ("příklad dobré praxe", "příklad dobré praxe")}
+_KIND_NOUNS = {"method": ("metodika", "metodiku"), "case": ("příklad dobré praxe", "příklad dobré praxe"), "video": ("video", "video")}
+# The noun's gender in 'neznámá metodika' / 'neznámý příklad', 'je uvedena' / 'je uveden'.
+_GENDER = {"method": ("neznámá", "uvedena"), "case": ("neznámý", "uveden"), "video": ("neznámé", "uvedeno")}
 
 
 def _references(schema: dict) -> Iterator[tuple[str, str]]:
@@ -339,17 +341,18 @@ def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[P
             titles = by_kind.get(kind, {})
             slugs = sorted(titles)
             noun, accusative = _KIND_NOUNS.get(kind, (kind, kind))
+            unknown, listed = _GENDER.get(kind, ("neznámá", "uvedena"))
             for i, value in enumerate(values):
                 if not isinstance(value, str) or value in titles:
                     continue
                 others = [s for s in slugs if s not in values]
                 guess = suggest(value, slugs, titles)
                 if guess is not None and guess in values:  # never suggest what the list already has
-                    advice = f"; {noun} '{guess}' je v seznamu už uvedena, tuto položku nejspíš stačí odstranit"
+                    advice = f"; {noun} '{guess}' je v seznamu už {listed}, tuto položku nejspíš stačí odstranit"
                 else:
                     advice = did_you_mean(suggest(value, others, titles))
                 if SLUG_RE.match(value):
-                    yield doc.problem((field, i), f"neznámá {noun} '{value}'; očekáváno jedno z: {', '.join(slugs)}{advice}")
+                    yield doc.problem((field, i), f"{unknown} {noun} '{value}'; očekáváno jedno z: {', '.join(slugs)}{advice}")
                 else:
                     yield doc.problem((field, i), f"neplatná hodnota {shown(value)}; uveďte {accusative} názvem souboru bez .md, jedním z: {', '.join(slugs)}{advice}")
 

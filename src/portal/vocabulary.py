@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.frontmatter import parse_yaml_file
 from portal.problems import Problem
-from portal.text import SLUG_RE
+from portal.text import SLUG_RE, did_you_mean, suggest
 
 VOCABULARY_FILE = "vocabularies.yml"
 
@@ -75,7 +76,31 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
                 continue
             extra = {k: v for k, v in attrs.items() if k != "name"}
             sections[section][code] = Term(code, attrs["name"].strip(), extra)
+    problems += neighbour_problems(sections["regions"], src.line)
     for key in data:
         if key not in SECTIONS:
             problems.append(Problem(rel, src.line((key,)), key, f"neznámý číselník; povolené: {', '.join(SECTIONS)}"))
     return Vocabulary(sections), problems
+
+
+def neighbour_problems(regions: dict[str, Term], line: Callable[[tuple], int]) -> list[Problem]:
+    """A region's neighbours (optional) are codes of other regions, and every neighbour lists the region back."""
+    problems = []
+    for code, term in regions.items():
+        listed = term.extra.get("neighbours")
+        if listed is None:
+            continue
+        where = f"regions.{code}.neighbours"
+        if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+            problems.append(Problem(VOCABULARY_FILE, line(("regions", code, "neighbours")), where,
+                                    "očekáván seznam kódů sousedních krajů, např. [stredocesky, vysocina]"))
+            continue
+        for i, other in enumerate(listed):
+            at = line(("regions", code, "neighbours", i))
+            if other not in regions or other == code:
+                choices = [c for c in regions if c != code]
+                problems.append(Problem(VOCABULARY_FILE, at, where, f"neznámý kraj '{other}'; očekáváno jedno z: {', '.join(choices)}"
+                                                                    f"{did_you_mean(suggest(other, choices))}"))
+            elif code not in (regions[other].extra.get("neighbours") or []):
+                problems.append(Problem(VOCABULARY_FILE, at, where, f"kraj '{other}' neuvádí '{code}' mezi svými sousedy; sousedství zapište u obou krajů"))
+    return problems
