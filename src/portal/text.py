@@ -46,7 +46,9 @@ def suggest(value: object, choices: Iterable[str], labels: Mapping[str, str] | N
 
 def did_you_mean(candidate: str | None) -> str:
     """Czech suggestion suffix, empty when there is none."""
-    return f"; myslel/a jste '{candidate}'?" if candidate else ""
+    from portal.messages import message  # the one table of messages the proposal form shares
+
+    return message("did_you_mean", candidate=candidate) if candidate else ""
 
 
 def shown(value: object, limit: int = 60) -> str:
