@@ -239,6 +239,7 @@
       });
     });
     body.split("\n").forEach(function (line) {
+      if (/^#(?!#)\s*\S/.test(line)) add(["text"], msg("level_one_heading"));
       if (spec.placeholderLines.indexOf(line.trim()) >= 0) add(["text"], msg("placeholder_body", { value: shown(line.trim()) }));
     });
   }

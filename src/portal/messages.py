@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "minProperties": "položka je prázdná; vyplňte alespoň jedno pole",
     "uniqueItems": "hodnota {value} je v seznamu uvedena vícekrát",
     # rules beyond the schema
+    "level_one_heading": "nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'",
     "summary_paragraph": "shrnutí musí být jeden odstavec; delší text patří do těla stránky",
     "period": "ukončení {end} je dříve než zahájení {start}; zkontrolujte pořadí dat",
     "halere": "částka {value} má více než dvě desetinná místa; uveďte ji na haléře, např. {rounded}",

@@ -309,7 +309,7 @@ def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
     """The body has no level-1 heading: the title comes from the header."""
     for i, line in enumerate(scannable(doc.body).split("\n")):
         if re.match(r"^#(?!#)\s*\S", line):
-            yield Problem(doc.path, doc.source.body_line + i, BODY, "nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'")
+            yield Problem(doc.path, doc.source.body_line + i, BODY, message("level_one_heading"))
 
 
 DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
