@@ -72,7 +72,13 @@ def cms_field(name: str, node: Mapping[str, Any], required: bool, vocab: Vocabul
     if kind == "object":
         field["widget"] = "object"
         field["collapsed"] = False
-        field["fields"] = [cms_field(k, v, k in node.get("required", []), vocab, methods) for k, v in node["properties"].items()]
+        inner = node.get("required", [])
+        # Decap checks required fields even inside an optional group left empty; there the checker enforces them.
+        field["fields"] = [cms_field(k, v, k in inner and required, vocab, methods) for k, v in node["properties"].items()]
+        if not required:
+            for sub in field["fields"]:
+                if sub["name"] in inner:
+                    sub["hint"] = (sub.get("hint", "") + f" Povinné, když vyplníte skupinu „{field['label']}“.").strip()
     elif kind == "array":
         item = node["items"]
         options = _options(item, vocab, methods)
@@ -81,7 +87,7 @@ def cms_field(name: str, node: Mapping[str, Any], required: bool, vocab: Vocabul
         elif item.get("type") == "object":
             field.update(widget="list", fields=[cms_field(k, v, k in item.get("required", []), vocab, methods)
                                                  for k, v in item["properties"].items()])
-            field["summary"] = "{{fields.title}}{{fields.label}}{{fields.source}}{{fields.office}}{{fields.name}}"
+            field["summary"] = "{{fields." + next(iter(item["properties"])) + "}}"
         else:
             field.update(widget="list", field={"name": "item", "label": item.get("title") or node.get("title", name), "widget": "string"})
         if node.get("minItems"):
@@ -89,7 +95,7 @@ def cms_field(name: str, node: Mapping[str, Any], required: bool, vocab: Vocabul
     elif (options := _options(node, vocab, methods)) is not None:
         field.update(widget="select", options=options)
     elif kind == "boolean":
-        field.update(widget="boolean", default=bool(node.get("x-example", False)))
+        field["widget"] = "boolean"  # no default: a default would add an empty item to every list holding it
     elif kind in ("number", "integer"):
         field.update(widget="number", value_type="int" if kind == "integer" else "float")
         if "minimum" in node:
