@@ -63,7 +63,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if updated is None:
         return html
     day = updated.date()
-    return html + (f'<p class="kp-updated">Naposledy aktualizováno: <time datetime="{day.isoformat()}">'
+    return html + (f'<p class="kp-updated" data-pagefind-ignore>Naposledy aktualizováno: <time datetime="{day.isoformat()}">'
                    f'{day.day}.\u00a0{day.month}.\u00a0{day.year}</time>'
                    f'{_source_link(config, doc.path)}</p>')
 

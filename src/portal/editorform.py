@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from portal.facts import email_html
 from portal.messages import MESSAGES
 from portal.placeholders import placeholder_lines, placeholder_values
 from portal.scaffold import BODY
@@ -107,4 +108,4 @@ def proposal_form(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, 
     spec = form_spec(vocab, methods)
     return env.get_template("navrh.html").render(
         schema=spec["schema"], sections=sections(), repo_url=repo_url.rstrip("/"), branch=branch, folder=FOLDER,
-        email=email, spec_json=json.dumps(spec, ensure_ascii=False, default=str))
+        email=Markup(email_html(email)) if email else "", spec_json=json.dumps(spec, ensure_ascii=False, default=str))
