@@ -42,7 +42,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"admin/{name}", abs_src_path=str(dist / name)))
     site_url = (config.site_url or "/").rstrip("/") + "/"
     settings = cms_config(get_collection(config).vocab, _methods(config), config.repo_url or "", site_url,
-                          backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config))
+                          backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config),
+                          auth_url=os.environ.get("PORTAL_CMS_AUTH_URL"))
     files.append(File.generated(config, "admin/config.yml", content=cms_config_yaml(settings)))
     files.append(File.generated(config, "admin/index.html", content=cms_page(config.site_name)))
     collection = get_collection(config)

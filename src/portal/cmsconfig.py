@@ -108,8 +108,11 @@ def cms_field(name: str, node: Mapping[str, Any], required: bool, vocab: Vocabul
 
 
 def cms_config(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, site_url: str, backend: str | None = None,
-               branch: str = "main") -> dict[str, Any]:
-    """The whole config.yml: backend from repo_url (or a named test backend), one collection per content kind."""
+               branch: str = "main", auth_url: str | None = None) -> dict[str, Any]:
+    """The whole config.yml: backend from repo_url (or a named test backend), one collection per content kind.
+
+    auth_url is the OAuth go-between that exchanges GitHub's code for a token (README: sign-in set-up).
+    """
     repo = github_repo(repo_url)
     if backend == "test-repo":
         backend_config: dict[str, Any] = {"name": "test-repo"}
@@ -117,6 +120,8 @@ def cms_config(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, sit
         backend_config = {"name": "github", "repo": repo or "OWNER/REPOSITORY", "branch": branch,
                           "commit_messages": {"create": "Nový obsah: {{collection}} „{{slug}}“", "update": "Úprava: {{collection}} „{{slug}}“",
                                               "delete": "Smazání: {{collection}} „{{slug}}“"}}
+        if auth_url:
+            backend_config["base_url"] = auth_url.rstrip("/")
     collections = []
     for kind in ("case", "method"):
         schema = schema_for(kind, vocab)
