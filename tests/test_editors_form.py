@@ -215,3 +215,22 @@ def test_form_requests_nothing_from_other_hosts(page, base_url):
     page.wait_for_load_state("networkidle")
     host = urlsplit(base_url).netloc
     assert [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host] == []
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_form_with_errors_meets_wcag_21_aa(browser, base_url, width):
+    """axe-core finds no WCAG 2.1 A/AA violation, also while the error summary and field messages are shown."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(locale="cs-CZ", viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    pg = context.new_page()
+    pg.goto(base_url + FORM)
+    fill(pg, {"project.start": "1. 3. 2021", "funding.total": "1.200.000"})
+    pg.get_by_role("button", name="Zkontrolovat návrh").click()
+    expect(pg.locator("#kp-error-summary")).to_be_visible()
+    violations = Axe().run(pg, options=WCAG_AA).response["violations"]
+    context.close()
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []
