@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -179,3 +180,55 @@ def test_pages_workflow_publishes_main():
     build = flow["jobs"]["sestaveni"]["steps"]
     assert {"run": "make site"} in build
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") and s["with"]["path"] == "site/" for s in build)
+
+
+BROKEN = """---
+title: A
+summary: S.
+region "kralovehradecky"
+organisation: {name: "Spolek, z. s."}
+sources: [{title: Z, url: "https://www.x.cz/", accessed: 1. 3. 2021}]
+funding: {total: 1.200.000, sources: [{source: esf, amount: 800000,00}]}
+---
+
+<script>x</script>
+"""
+
+
+def test_one_yaml_slip_does_not_hide_the_other_problems(root, write):
+    write("good_practice/a.md", BROKEN)
+    write("good_practice/b.md", VALID_CASE.replace("region: moravskoslezsky", "region:\u00a0liberecky\nmethods: [Komunitní plánování]"))
+    result = portal("check", cwd=root)
+    assert result.stdout.splitlines() == [
+        "good_practice/a.md:4: hlavička: chyba zápisu YAML: za názvem pole chybí dvojtečka, nebo je špatně odsazený řádek",
+        "good_practice/a.md:6: sources[0].accessed: neplatná hodnota '1. 3. 2021'; očekáváno: datum ve tvaru RRRR-MM-DD (např. 2023-01-31), "
+        "případně jen RRRR-MM nebo RRRR; myslel/a jste '2021-03-01'?",
+        "good_practice/a.md:7: funding.sources[0]: čárka uvnitř {…} rozdělila číslo '800000,00'; desetinnou čárku pište jako tečku: 800000.00",
+        "good_practice/a.md:7: funding.total: očekáváno: číslo; uvedeno: text '1.200.000'; napište číslo bez mezer s desetinnou tečkou: 1200000",
+        "good_practice/a.md:10: text: značka <script> není v příspěvcích povolena; odstraňte ji",
+        "good_practice/b.md:4: hlavička: neviditelná pevná mezera (často z Wordu) místo obyčejné mezery; smažte mezeru za dvojtečkou či na začátku řádku a napište ji znovu",
+        "good_practice/b.md:5: methods[0]: neplatná hodnota 'Komunitní plánování'; uveďte metodiku názvem souboru bez .md, jedním z: komunitni-planovani; "
+        "myslel/a jste 'komunitni-planovani'?",
+    ]
+    assert load_collection(root).cases == []  # nothing recovered is published
+
+
+KEY_LINES = ["title: A", "summary: S.", "region: moravskoslezsky", 'organisation: {name: "Spolek Lipová, z. s."}',
+             "project: {start: 2023-05, end: 2021-01}"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(broken=st.sampled_from(range(len(KEY_LINES) - 1)), order=st.permutations(range(len(KEY_LINES) - 1)))
+def test_any_missing_colon_leaves_the_other_fields_checked(tmp_path_factory, broken, order):
+    """Whichever line loses its colon, that line is reported and the period rule still speaks about the project."""
+    root = tmp_path_factory.mktemp("r")
+    shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+    lines = [KEY_LINES[i] for i in order]
+    index = lines.index(KEY_LINES[broken])
+    lines[index] = lines[index].replace(":", "", 1)
+    text = "---\n" + "\n".join(lines) + "\n" + KEY_LINES[-1] + '\nsources: [{title: Z, url: "https://www.x.cz/", accessed: 2026-11-23}]\n---\n\nText.\n'
+    (root / "good_practice").mkdir()
+    (root / "good_practice" / "a.md").write_text(text, encoding="utf-8")
+    problems = load_collection(root).problems
+    assert problems[0].field == "hlavička" and problems[0].line in (index + 2, index + 1)
+    assert any(p.field == "project.end" and p.message.startswith("ukončení '2021-01' je dříve") for p in problems), problems

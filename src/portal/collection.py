@@ -12,6 +12,7 @@ from typing import Any
 from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
 from portal.frontmatter import INVISIBLE, Source, dotted, read_source
 from portal.problems import FILE, Problem
+from portal.recovery import readable_field_problems
 from portal.text import fold
 from portal.validate import body_problems, validate
 from portal.vocabulary import Vocabulary, load_vocabulary
@@ -195,6 +196,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
     problems += validate(docs, vocab, repo_files, folders)
     for src in unreadable:  # the header has a syntax error: still check the body
         problems += body_problems(src.path, src.body, src.body_line, repo_files, folders)
+        problems += readable_field_problems(root, src, vocab, docs, repo_files, folders)  # and the fields still readable
     if only is not None:
         wanted = {_rel(root, p) for p in only}
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
