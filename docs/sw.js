@@ -21,6 +21,8 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) { return; }
+  // The CMS at /admin/ talks to the repository host and must always be current: never kept.
+  if (new URL(request.url).href.indexOf(new URL("admin/", self.registration.scope).href) === 0) { return; }
   event.respondWith(fetch(request).then(function (response) {
     if (response.ok && !/\.pdf$/.test(new URL(request.url).pathname)) {
       var copy = response.clone();

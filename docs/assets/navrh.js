@@ -146,7 +146,7 @@
   // ---------------------------------------------------------------- the checks (portal.validate, same order of ideas)
   function check(meta, body) {
     var errors = [];
-    function add(path, text) { errors.push([dotted(path), text]); }
+    function add(path, text, section) { errors.push([dotted(path), text, section]); }
     function walk(node, value, path) {
       if (node.type === "object") {
         if (typeof value !== "object" || Array.isArray(value) || value instanceof Num) return add(path, typeError(node, value));
@@ -201,6 +201,11 @@
     rules(meta, body, add);
     return errors;
   }
+  function sectionOf(line) {  // the body section (text area) a line of the body was typed in
+    var found = null;
+    form.querySelectorAll("[data-body]").forEach(function (el) { if (found === null && el.value.split(/\r?\n/).some(function (l) { return l.trim() === line.trim(); })) found = el.getAttribute("data-body"); });
+    return found;
+  }
   function rules(meta, body, add) {
     if (typeof meta.summary === "string" && /\n\s*\n/.test(meta.summary)) add(["summary"], msg("summary_paragraph"));
     var p = meta.project;
@@ -239,8 +244,8 @@
       });
     });
     body.split("\n").forEach(function (line) {
-      if (/^#(?!#)\s*\S/.test(line)) add(["text"], msg("level_one_heading"));
-      if (spec.placeholderLines.indexOf(line.trim()) >= 0) add(["text"], msg("placeholder_body", { value: shown(line.trim()) }));
+      if (/^#(?!#)\s*\S/.test(line)) add(["text"], msg("level_one_heading"), sectionOf(line));
+      if (spec.placeholderLines.indexOf(line.trim()) >= 0) add(["text"], msg("placeholder_body", { value: shown(line.trim()) }), sectionOf(line));
     });
   }
   function leaves(value, path, spath) {
@@ -304,7 +309,7 @@
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
     var listed = [];
     errors.forEach(function (err) {
-      var el = err[0] === "text" ? form.querySelector("[data-body]") : target(err[0]);
+      var el = err[0] === "text" ? (err[2] && form.querySelector('[data-body="' + err[2] + '"]')) || form.querySelector("[data-body]") : target(err[0]);
       if (!el || !(all || touched[el.id])) return;
       var p = slot(el);
       if (!p) return;
