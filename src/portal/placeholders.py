@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from portal.messages import message
 from portal.problems import BODY, Problem
-from portal.schema import schema_for
 from portal.scaffold import BODY as SKELETON_BODY
+from portal.schema import schema_for
 from portal.text import shown
 
 if TYPE_CHECKING:

@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError
 from portal.body import html_problems, link_problems, scannable, size_problems, structure_problems
 from portal.frontmatter import dotted
 from portal.messages import message
+from portal.placeholders import rule_no_placeholders
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
 from portal.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
@@ -408,9 +409,6 @@ def rule_municipality_count(doc: Document) -> Iterator[Problem]:
 
 
 DOC_RULES += [rule_contact_consent, rule_municipality_count]
-
-from portal.placeholders import rule_no_placeholders  # noqa: E402 - the scaffold's module imports the schema, not this one
-
 DOC_RULES.append(rule_no_placeholders)
 
 COLLECTION_RULES = [rule_unique_slugs]
