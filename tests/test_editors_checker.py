@@ -126,7 +126,7 @@ def test_every_shared_message_is_used_by_the_checker_and_the_form():
     unused = [k for k in MESSAGES if f'"{k}"' not in sources and k not in ("minimum", "exclusiveMinimum")]
     assert unused == []
     in_form = [k for k in MESSAGES if f'"{k}"' in script]
-    assert set(MESSAGES) - set(in_form) == {"minProperties", "empty"}  # the form leaves empty fields and items out
+    assert set(MESSAGES) - set(in_form) == {"minProperties", "empty", "colon_hint"}  # the form leaves empty fields and items out, writes every colon
 
 
 def test_contributing_field_reference_is_current():
@@ -211,6 +211,13 @@ def test_one_yaml_slip_does_not_hide_the_other_problems(root, write):
         "myslel/a jste 'komunitni-planovani'?",
     ]
     assert load_collection(root).cases == []  # nothing recovered is published
+
+
+def test_nested_key_without_colon_is_explained(root, write):
+    write("good_practice/a.md", VALID_CASE.replace('organisation: {name: "Spolek Lipová, z. s."}', 'organisation:\n  name "Spolek Lipová, z. s."'))
+    assert portal("check", cwd=root).stdout.splitlines() == [
+        "good_practice/a.md:5: organisation: očekáváno: skupina polí 'název: hodnota'; uvedeno: text 'name \"Spolek Lipová, z. s.\"'; "
+        "za názvem pole chybí dvojtečka? napište name: \"Spolek Lipová, z. s.\""]
 
 
 KEY_LINES = ["title: A", "summary: S.", "region: moravskoslezsky", 'organisation: {name: "Spolek Lipová, z. s."}',

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "empty": "pole je prázdné; očekáváno: {expected}",
     "type": "očekáváno: {expected}; uvedeno: {kind} {value}{hint}",
     "number_hint": "; napište číslo bez mezer s desetinnou tečkou: {number}",
+    "colon_hint": "; za názvem pole chybí dvojtečka? napište {key}: {value}",
     "invalid": "neplatná hodnota {value}; očekáváno: {expected}{hint}",
     "did_you_mean": "; myslel/a jste '{candidate}'?",
     "minimum": "hodnota {value} musí být alespoň {limit}",

@@ -125,6 +125,8 @@ def _type_hint(expected: str, value: object) -> str:
             return message("number_hint", number=Decimal(cleaned))
         except ArithmeticError:
             return ""
+    if expected == "object" and isinstance(value, str) and (m := re.match(r"^([A-Za-z_]+) +(\S.*)$", value)):
+        return message("colon_hint", key=m[1], value=m[2])  # 'name "Spolek"' on the line under 'organisation:'
     if expected == "array" and isinstance(value, (str, int, Decimal)):
         return f"; napište seznam, např. [{value}]"
     return ""
