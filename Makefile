@@ -70,7 +70,7 @@ bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 # Regenerate the lock file after changing pyproject.toml (needs network access to the package index).
 lock:
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra build --python-version 3.11 --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra site --extra test --extra build --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
 	rm -rf site .site-build $(VENV) node_modules

@@ -23,6 +23,8 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) { return; }
   // Videos stream with range requests: the browser fetches them itself and they are never kept on the phone.
   if (/\.(mp4|webm)$/.test(new URL(request.url).pathname)) { return; }
+  // The CMS at /admin/ talks to the repository host and must always be current: never kept.
+  if (new URL(request.url).href.indexOf(new URL("admin/", self.registration.scope).href) === 0) { return; }
   event.respondWith(fetch(request).then(function (response) {
     if (response.ok && !/\.pdf$/.test(new URL(request.url).pathname)) {
       var copy = response.clone();

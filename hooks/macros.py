@@ -8,6 +8,7 @@ from portal.catalogue import catalogue as _catalogue
 from portal.catalogue import method_list
 from portal.regions import region_map, region_table
 from portal.statspage import statistics_html
+from portal.facts import email_html
 from portal.fieldref import field_reference as _field_reference
 from portal import home
 from portal.videopage import running_time, video_library
@@ -33,6 +34,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     def field_reference() -> str:
         """Table of all fields of a case and a method, from the schema."""
         return _field_reference(collection().vocab)
+
+    @env.macro
+    def editors_contact() -> str:
+        """The editors' role address from mkdocs.yml (extra.editors_email), shown as the facts panel shows e-mails."""
+        return email_html(env.conf["extra"]["editors_email"])
 
     @env.macro
     def catalogue() -> str:

@@ -88,4 +88,5 @@ def copy_project(dest: Path) -> Path:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "src").symlink_to(REPO / "src")  # only watched by `mkdocs serve`; the package is installed
+    (dest / "node_modules").symlink_to(REPO / "node_modules")  # the CMS served at /admin/ is copied from here
     return dest

@@ -13,6 +13,7 @@ from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
 from portal.frontmatter import INVISIBLE, Source, dotted, read_source
 from portal.media import MEDIA_SUFFIXES, media_problems
 from portal.problems import FILE, Problem
+from portal.recovery import readable_field_problems
 from portal.text import fold
 from portal.validate import body_problems, validate
 from portal.videorules import video_problems
@@ -217,6 +218,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
     problems += video_problems(root, [d for d in docs if d.kind == "video"], attachments)
     for src in unreadable:  # the header has a syntax error: still check the body
         problems += body_problems(src.path, src.body, src.body_line, repo_files, folders)
+        problems += readable_field_problems(root, src, vocab, docs, repo_files, folders)  # and the fields still readable
     if only is not None:
         wanted = {_rel(root, p) for p in only}
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]

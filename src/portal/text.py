@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from portal.messages import message  # the one table of messages the proposal form shares
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -46,7 +48,7 @@ def suggest(value: object, choices: Iterable[str], labels: Mapping[str, str] | N
 
 def did_you_mean(candidate: str | None) -> str:
     """Czech suggestion suffix, empty when there is none."""
-    return f"; myslel/a jste '{candidate}'?" if candidate else ""
+    return message("did_you_mean", candidate=candidate) if candidate else ""
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -19,6 +19,8 @@ from jsonschema.exceptions import ValidationError
 
 from portal.body import html_problems, link_problems, scannable, size_problems, structure_problems
 from portal.frontmatter import dotted
+from portal.messages import message
+from portal.placeholders import rule_no_placeholders
 from portal.problems import BODY, FILE, Problem
 from portal.schema import schema_for
 from portal.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
@@ -120,9 +122,11 @@ def _type_hint(expected: str, value: object) -> str:
             cleaned = cleaned.replace(".", "")
         cleaned = cleaned.replace(",", ".")
         try:
-            return f"; napište číslo bez mezer s desetinnou tečkou: {Decimal(cleaned)}"
+            return message("number_hint", number=Decimal(cleaned))
         except ArithmeticError:
             return ""
+    if expected == "object" and isinstance(value, str) and (m := re.match(r"^([A-Za-z_]+) +(\S.*)$", value)):
+        return message("colon_hint", key=m[1], value=m[2])  # 'name "Spolek"' on the line under 'organisation:'
     if expected == "array" and isinstance(value, (str, int, Decimal)):
         return f"; napište seznam, např. [{value}]"
     return ""
@@ -138,8 +142,9 @@ def _missing(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     for missing in [k for k in error.validator_value if k not in error.instance]:
         sub = error.schema["properties"].get(missing, {})
         hint = sub.get("x-example")
-        example = f", např. {missing}: {hint}" if isinstance(hint, (str, int)) else (f"; očekáváno: {sub['x-expected']}" if sub.get("x-expected") else "")
-        yield path + (missing,), f"chybí povinné pole ({sub.get('title', missing)}){example}"
+        example = message("missing_example", key=missing, example=hint) if isinstance(hint, (str, int)) else (
+            message("missing_expected", expected=sub["x-expected"]) if sub.get("x-expected") else "")
+        yield path + (missing,), message("missing", title=sub.get("title", missing), example=example)
 
 
 def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] | None:
@@ -151,8 +156,8 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     if kind == "type":
         expected = error.validator_value
         if value is None:
-            return path, f"pole je prázdné; očekáváno: {_expected(schema)}"
-        return path, f"očekáváno: {_TYPES.get(expected, expected)}; uvedeno: {_kind_of(value)} {shown(value)}{_type_hint(expected, value)}"
+            return path, message("empty", expected=_expected(schema))
+        return path, message("type", expected=_TYPES.get(expected, expected), kind=_kind_of(value), value=shown(value), hint=_type_hint(expected, value))
     if kind == "enum" and value is None:
         return None  # the type error already says the field is empty
     if kind == "enum":
@@ -167,23 +172,23 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
         if kind == "pattern" and "x-reference" in schema:
             return None  # rule_references_exist names the document meant
         hint = did_you_mean(iso_date(value)) if schema.get("format") == "partial-date" and isinstance(value, str) else ""
-        return path, f"neplatná hodnota {shown(value)}; očekáváno: {_expected(schema)}{hint}"
+        return path, message("invalid", value=shown(value), expected=_expected(schema), hint=hint)
     if kind in ("minimum", "exclusiveMinimum"):
-        return path, f"hodnota {shown(value)} musí být {'větší než' if kind == 'exclusiveMinimum' else 'alespoň'} {error.validator_value}"
+        return path, message(kind, value=shown(value), limit=error.validator_value)
     if kind == "minLength":
-        return path, f"pole je prázdné; očekáváno: {_expected(schema)}"
+        return path, message("empty", expected=_expected(schema))
     if kind == "maxLength":
-        return path, f"text je příliš dlouhý ({len(value)} znaků); nejvýše {error.validator_value} znaků"
+        return path, message("maxLength", length=len(value), limit=error.validator_value)
     if kind == "minItems":
         if schema.get("x-expected"):  # a list that must not be empty says what belongs in it
-            return path, f"seznam je prázdný; očekáváno: {schema['x-expected']}"
-        return path, "seznam je prázdný; uveďte alespoň jednu položku, nebo pole vynechte"
+            return path, message("minItems_expected", expected=schema["x-expected"])
+        return path, message("minItems")
     if kind == "minProperties":
-        return path, "položka je prázdná; vyplňte alespoň jedno pole"
+        return path, message("minProperties")
     if kind == "uniqueItems":
         seen: set = set()
         dupes = [v for v in value if (key := repr(v)) in seen or seen.add(key)]
-        return path, f"hodnota {shown(dupes[0]) if dupes else ''} je v seznamu uvedena vícekrát".replace("  ", " ")
+        return path, message("uniqueItems", value=shown(dupes[0]) if dupes else "").replace("  ", " ")
     return path, f"neplatná hodnota {shown(value)} ({error.message})"
 
 
@@ -252,7 +257,7 @@ def rule_summary_is_one_paragraph(doc: Document) -> Iterator[Problem]:
     """The summary is a single paragraph: no empty line inside it."""
     summary = doc.meta.get("summary")
     if isinstance(summary, str) and re.search(r"\n\s*\n", summary.strip()):
-        yield doc.problem(("summary",), "shrnutí musí být jeden odstavec; delší text patří do těla stránky")
+        yield doc.problem(("summary",), message("summary_paragraph"))
 
 
 def rule_period_in_order(doc: Document) -> Iterator[Problem]:
@@ -264,7 +269,7 @@ def rule_period_in_order(doc: Document) -> Iterator[Problem]:
     if isinstance(start, str) and isinstance(end, str):
         s, e = date_range(start), date_range(end)
         if s and e and e[1] < s[0]:
-            yield doc.problem(("project", "end"), f"ukončení {shown(end)} je dříve než zahájení {shown(start)}; zkontrolujte pořadí dat")
+            yield doc.problem(("project", "end"), message("period", end=shown(end), start=shown(start)))
 
 
 def _money(value: object) -> Decimal | None:
@@ -285,7 +290,7 @@ def rule_money_in_halere(doc: Document) -> Iterator[Problem]:
     for path, value in places:
         amount = _money(value)
         if amount is not None and amount != amount.quantize(Decimal("0.01")):
-            yield doc.problem(path, f"částka {shown(value)} má více než dvě desetinná místa; uveďte ji na haléře, např. {amount.quantize(Decimal('0.01'), ROUND_HALF_UP)}")
+            yield doc.problem(path, message("halere", value=shown(value), rounded=amount.quantize(Decimal("0.01"), ROUND_HALF_UP)))
 
 
 def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
@@ -300,14 +305,14 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
     added = sum(amounts, Decimal(0))
     if added != total:
         diff = added - total
-        yield doc.problem(("funding", "total"), f"součet zdrojů {czk(added)} se neshoduje s celkovou částkou {czk(total)} (rozdíl {czk(diff) if diff > 0 else '−' + czk(-diff)}); opravte částky tak, aby součet seděl na haléř")
+        yield doc.problem(("funding", "total"), message("funding_sum", added=czk(added), total=czk(total), diff=czk(diff) if diff > 0 else "−" + czk(-diff)))
 
 
 def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
     """The body has no level-1 heading: the title comes from the header."""
     for i, line in enumerate(scannable(doc.body).split("\n")):
         if re.match(r"^#(?!#)\s*\S", line):
-            yield Problem(doc.path, doc.source.body_line + i, BODY, "nadpis první úrovně ('# …') v textu nepoužívejte, název stránky se bere z pole title; použijte '## …'")
+            yield Problem(doc.path, doc.source.body_line + i, BODY, message("level_one_heading"))
 
 
 DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
@@ -394,13 +399,9 @@ def rule_contact_consent(doc: Document) -> Iterator[Problem]:
             continue
         name = contact.get("name")
         if isinstance(name, str) and name.strip() and "consent" not in contact:
-            yield doc.problem(("contacts", i, "name"),
-                              f"kontakt na osobu {shown(name)} nemá zaznamenaný souhlas se zveřejněním; doplňte datum, kdy osoba souhlasila "
-                              "(consent: RRRR-MM-DD), nebo jméno, e-mail a telefon osoby nahraďte kontaktem na pracoviště (office, případně role a web)")
+            yield doc.problem(("contacts", i, "name"), message("consent", name=shown(name)))
         elif not name and not contact.get("office"):
-            yield doc.problem(("contacts", i),
-                              "kontakt bez jména musí uvést pracoviště (office), např. office: odbor sociálních věcí krajského úřadu; "
-                              "e-mail a telefon osoby uveďte jen s jejím jménem (name) a datem souhlasu (consent)")
+            yield doc.problem(("contacts", i), message("contact_office"))
 
 
 def rule_municipality_count(doc: Document) -> Iterator[Problem]:
@@ -409,11 +410,11 @@ def rule_municipality_count(doc: Document) -> Iterator[Problem]:
     if isinstance(count, int) and not isinstance(count, bool) and isinstance(named, list):
         distinct = len({n for n in named if isinstance(n, str)})
         if count < distinct:
-            yield doc.problem(("municipality_count",), f"počet obcí {count} je menší než počet jmenovaných obcí ({distinct}); "
-                                                       f"počet zahrnuje i obce jmenované v poli municipalities, uveďte nejméně {distinct}")
+            yield doc.problem(("municipality_count",), message("municipality_count", count=count, named=distinct))
 
 
 DOC_RULES += [rule_contact_consent, rule_municipality_count]
+DOC_RULES.append(rule_no_placeholders)
 
 COLLECTION_RULES = [rule_unique_slugs]
 

@@ -1,0 +1,77 @@
+"""MkDocs adapter for editors: the proposal form, the CMS at /admin/, and "Naposledy aktualizováno" on content pages.
+
+The edit link ("Upravit tuto stránku") is Material's own, from repo_url and the source path set by hooks/content.py.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from content import content_root, get_collection  # sibling hook module
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from portal.cmsconfig import cms_config, cms_config_yaml, cms_files, cms_page
+from portal.editorform import proposal_form
+from portal.history import file_dates
+
+FORM_PAGE = "jak-prispet/novy-pripad.md"
+CMS_DIST = Path("node_modules/decap-cms/dist")
+
+
+def _methods(config: MkDocsConfig) -> dict[str, str]:
+    return {m.slug: m.title for m in get_collection(config).methods}
+
+
+def _branch(config: MkDocsConfig) -> str:
+    """The branch edit links point at: 'edit/<branch>/' in edit_uri."""
+    parts = (config.edit_uri or "edit/main/").strip("/").split("/")
+    return parts[1] if len(parts) > 1 else "main"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = content_root(config)
+    dist = root / CMS_DIST
+    if not dist.is_dir():
+        raise FileNotFoundError(f"{dist}: chybí Decap CMS; spusťte make site (nainstaluje balíčky npm z package-lock.json)")
+    for name in cms_files([p.name for p in dist.iterdir()]):
+        files.append(File.generated(config, f"admin/{name}", abs_src_path=str(dist / name)))
+    site_url = (config.site_url or "/").rstrip("/") + "/"
+    settings = cms_config(get_collection(config).vocab, _methods(config), config.repo_url or "", site_url,
+                          backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config),
+                          auth_url=os.environ.get("PORTAL_CMS_AUTH_URL"))
+    files.append(File.generated(config, "admin/config.yml", content=cms_config_yaml(settings)))
+    files.append(File.generated(config, "admin/index.html", content=cms_page(config.site_name)))
+    collection = get_collection(config)
+    docs = collection.cases + collection.methods
+    config.extra["portal_updated"] = {p: updated for p, (_, updated) in file_dates(root, [d.path for d in docs]).items()}
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == FORM_PAGE:
+        extra = config.extra
+        return html + proposal_form(get_collection(config).vocab, _methods(config), config.repo_url or "",
+                                    _branch(config), str(extra.get("editors_email", "")))
+    doc = get_collection(config).by_page(page.file.src_uri)
+    if doc is None:
+        return html
+    updated: datetime | None = config.extra.get("portal_updated", {}).get(doc.path)
+    if updated is None:
+        return html
+    day = updated.date()
+    return html + (f'<p class="kp-updated" data-pagefind-ignore>Naposledy aktualizováno: <time datetime="{day.isoformat()}">'
+                   f'{day.day}.\u00a0{day.month}.\u00a0{day.year}</time>'
+                   f'{_source_link(config, doc.path)}</p>')
+
+
+def _source_link(config: MkDocsConfig, path: str) -> str:
+    """' · Upravit tuto stránku' linking the editor of the real source file, when repo_url is set."""
+    if not config.repo_url:
+        return ""
+    url = f"{config.repo_url.rstrip('/')}/{(config.edit_uri or 'edit/main/').strip('/')}/{path}"
+    return f' · <a href="{escape(url)}" class="kp-edit">Upravit tuto stránku</a> (soubor <code>{escape(path)}</code>)'
