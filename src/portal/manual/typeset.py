@@ -23,7 +23,7 @@ from pathlib import Path
 
 from portal.collection import Collection
 from portal.manual.model import ManualError, PdfFile, Settings, build_manual
-from portal.manual.typst_doc import Source, write_sources
+from portal.manual.typst_doc import Source, qr_png, write_sources
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 STANDARDS = ["ua-1"]
@@ -39,6 +39,7 @@ class Job:
     root: str
     items: tuple[tuple[str, str], ...]
     timestamp: int
+    qr: tuple[tuple[str, str], ...] = ()   # (web address, file) of QR codes to make first
 
 
 @dataclass
@@ -64,6 +65,12 @@ def typeset(job: Job) -> list[tuple[str, int, list[str]]]:
     import typst
     from pypdf import PdfReader
 
+    for url, rel in job.qr:
+        path = Path(job.root) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(qr_png(url))
+    if not job.items:
+        return []
     compiler = typst.Compiler(root=job.root, **_fonts_args())
     out = []
     for main, target in job.items:
@@ -139,7 +146,9 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     root = cache_dir / "src"
     cache = Cache(cache_dir / "pdf")
     digests = digests if digests is not None else _load_digests(root)
-    sources = write_sources(manual, root, digests)
+    sources, qr_codes = write_sources(manual, root, digests)
+    if qr_codes:
+        run_jobs([Job(str(root), (), 0, tuple(qr_codes[i::workers])) for i in range(max(1, workers))], workers)
     _save_digests(root, digests)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
@@ -212,7 +221,7 @@ def run_jobs(jobs: list[Job], workers: int) -> list[tuple[str, int, list[str]]]:
                 proc = subprocess.Popen([sys.executable, "-m", "portal.manual.typeset"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 assert proc.stdin is not None
-                proc.stdin.write(json.dumps({"root": job.root, "items": job.items, "timestamp": job.timestamp}))
+                proc.stdin.write(json.dumps({"root": job.root, "items": job.items, "timestamp": job.timestamp, "qr": job.qr}))
                 proc.stdin.close()
                 running.append((proc, job))
             proc, job = running.pop(0)
@@ -233,7 +242,8 @@ def main() -> None:
     """Worker entry: a Job as JSON on stdin, [(target, pages, warnings)] as JSON on stdout."""
     data = json.loads(sys.stdin.read())
     try:
-        result = typeset(Job(data["root"], tuple(tuple(i) for i in data["items"]), data["timestamp"]))
+        result = typeset(Job(data["root"], tuple(tuple(i) for i in data["items"]), data["timestamp"],
+                             tuple(tuple(i) for i in data["qr"])))
     except ManualError as exc:
         sys.exit(f"ManualError: {exc}")
     sys.stdout.write(json.dumps(result))

@@ -9,6 +9,7 @@ of the pictures the texts show: Typst can read nothing else.
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -49,6 +50,7 @@ class Sources:
     manual: Manual
     root: Path
     digests: dict[str, str] = field(default_factory=dict)
+    pending_qr: list[tuple[str, str]] = field(default_factory=list)
 
     def write(self, rel: str, data: str | bytes) -> str:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -73,13 +75,12 @@ class Sources:
         return "/" + rel
 
     def qr(self, url: str) -> str:
-        """The QR code of a web address as a PNG of one pixel per module with the standard quiet zone."""
-        rel = f"qr/{hashlib.sha256(url.encode()).hexdigest()[:32]}.png"
-        if rel not in self.digests:
-            import io
-            buffer = io.BytesIO()
-            segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=1, border=4)
-            self.write(rel, buffer.getvalue())
+        """Where the QR code of a web address is (named by its content: address and segno's version)."""
+        digest = hashlib.sha256(f"qr:{segno.__version__}:{url}".encode()).hexdigest()
+        rel = f"qr/{digest[:32]}.png"
+        if self.digests.get(rel) != digest or not (self.root / rel).is_file():
+            self.pending_qr.append((url, rel))  # made by worker processes, in parallel (segno takes ~10 ms each)
+            self.digests[rel] = digest
         return "/" + rel
 
     # ---------- chapters ----------
@@ -223,8 +224,15 @@ class Sources:
         return Source(chapter.doc.slug, main, tuple(sorted({TEMPLATE, main, *needs})), "case", chapter=chapter)
 
 
-def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> list[Source]:
-    """Every edition, then every case print; the full edition first (it takes longest)."""
+def qr_png(url: str) -> bytes:
+    """The QR code of a web address as a PNG of one pixel per module with the standard quiet zone."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=1, border=4)
+    return buffer.getvalue()
+
+
+def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> tuple[list[Source], list[tuple[str, str]]]:
+    """Every edition, then every case print, and the QR codes still to be made as (web address, file)."""
     root.mkdir(parents=True, exist_ok=True)
     sources = Sources(manual, root, digests if digests is not None else {})
     sources.write(TEMPLATE, template())
@@ -233,7 +241,7 @@ def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = N
     intro = sources.intro()
     out = [sources.edition(e, chapters, intro) for e in manual.editions()]
     out += [sources.case_print(c, chapters[c.anchor]) for c in manual.cases]
-    return out
+    return out, sources.pending_qr
 
 
 def clean_root(root: Path) -> None:
