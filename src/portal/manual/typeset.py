@@ -1,11 +1,12 @@
 """Typst adapter: every edition and every case print typeset in short-lived worker processes, from a content-addressed cache.
 
-Measured (README, "PDF příručka ve velkém"): Typst keeps the whole laid-out document and its memo cache in
-the process that compiled it, so memory grows with the pages compiled by one process and is only given back
-when the process ends. Hence: the full edition gets a process of its own, regional editions and case prints
-go in batches to processes that end after each batch, at most two at a time (the machine class has two cores).
-A PDF whose sources (template, chapter files, QR codes, pictures), engine version and options did not change
-is taken from the cache instead of being typeset again.
+Measured (README, "PDF příručka ve velkém"): Typst keeps every laid-out page and its memo cache in the
+process until the PDF is written (~1.1 MB per page, 3.3 GB for the 1,000-case full edition), and gives the
+memory back only when the process ends. Hence: at most two worker processes at a time (two cores), each
+ending after its job; case prints go in batches; an edition with more than CHUNK cases is typeset as parts
+(front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py). A PDF
+whose sources (template, chapter files, QR codes, pictures), engine version and options did not change is
+taken from the cache instead of being typeset again; so is every part of a large edition.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -23,23 +25,25 @@ from pathlib import Path
 
 from portal.collection import Collection
 from portal.manual.model import ManualError, PdfFile, Settings, build_manual
-from portal.manual.typst_doc import Source, qr_png, write_sources
+from portal.manual.model import Edition, Manual
+from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 STANDARDS = ["ua-1"]
 WORKERS = 2
 BATCH_PAGES = 300          # pages a batch process typesets before it ends (bounds its memory)
-ENGINE_ID = "typst-0.15.2/ua-1/v1"
+CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
+ENGINE_ID = "typst-0.15.2/ua-1/v2"
 
 
-@dataclass(frozen=True)
-class Job:
-    """PDFs one worker process typesets: (main file, target, timestamp) each."""
 
-    root: str
-    items: tuple[tuple[str, str], ...]
-    timestamp: int
-    qr: tuple[tuple[str, str], ...] = ()   # (web address, file) of QR codes to make first
+@dataclass
+class Done:
+    """What a worker reports for one PDF: pages, page index of each asked-for label, warnings."""
+
+    pages: int
+    anchors: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -60,28 +64,52 @@ def _fonts_args() -> dict:
     return {"font_paths": typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=dirs)}
 
 
-def typeset(job: Job) -> list[tuple[str, int, list[str]]]:
-    """Worker: typeset each item with one compiler (fonts and template are loaded once); (target, pages, warnings)."""
+def _anchors(path: Path, names: list[str]) -> dict[str, int]:
+    """Page index of each named destination asked for."""
+    if not names:
+        return {}
+    import pikepdf
+
+    from portal.manual.join import _names
+    with pikepdf.open(path) as pdf:
+        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        wanted = set(names)
+        dests = pdf.Root.Names.Dests if "/Names" in pdf.Root and "/Dests" in pdf.Root.Names else None
+        return {n: index.get(d[0].objgen, 0) for n, d in _names(dests) if n in wanted}
+
+
+def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
+    """Worker: QR codes, Typst compiles (one compiler: fonts and template loaded once) and joins, in order."""
     import typst
     from pypdf import PdfReader
 
-    for url, rel in job.qr:
-        path = Path(job.root) / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(qr_png(url))
-    if not job.items:
-        return []
-    compiler = typst.Compiler(root=job.root, **_fonts_args())
-    out = []
-    for main, target in job.items:
-        try:
-            data, warnings = compiler.compile_with_warnings(input=str(Path(job.root) / main), format="pdf",
-                                                            pdf_standards=STANDARDS, timestamp=job.timestamp)
-        except typst.TypstError as exc:
-            raise ManualError(f"sazba {main} selhala: {exc.message} {exc.diagnostic}".strip()) from None
-        Path(target).write_bytes(data)
-        pages = len(PdfReader(target).pages)
-        out.append((target, pages, [str(getattr(w, "message", w)) for w in warnings]))
+    compiler = None
+    out: list[dict] = []
+    for item in items:
+        if item["kind"] == "qr":
+            for url, rel in item["codes"]:
+                path = Path(root) / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(qr_png(url))
+            out.append({})
+        elif item["kind"] == "typst":
+            compiler = compiler or typst.Compiler(root=root, **_fonts_args())
+            try:
+                # A later part of a large edition starts with a chapter (level 2): PDF/UA-1 checks a document's
+                # first heading, so such a part is checked as tagged PDF only; the joined edition starts with level 1.
+                data, warnings = compiler.compile_with_warnings(input=str(Path(root) / item["main"]), format="pdf",
+                                                                pdf_standards=STANDARDS if item.get("ua", True) else [],
+                                                                pdf_tags=True, timestamp=timestamp)
+            except typst.TypstError as exc:
+                raise ManualError(f"sazba {item['main']} selhala: {exc.message}") from None
+            target = Path(item["target"])
+            target.write_bytes(data)
+            out.append({"pages": len(PdfReader(target).pages), "anchors": _anchors(target, item.get("anchors", [])),
+                        "warnings": [str(getattr(w, "message", w)) for w in warnings]})
+        elif item["kind"] == "join":
+            from portal.manual.join import join
+            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]))
+            out.append({"pages": pages})
     return out
 
 
@@ -95,46 +123,208 @@ def source_key(source: Source, digests: dict[str, str]) -> str:
 
 
 class Cache:
-    """PDFs by content address in a folder: <key>.pdf and <key>.json (pages)."""
+    """PDFs by content address in a folder: <key>.pdf and <key>.json (pages, label pages)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
+        self.used: set[str] = set()
+        self.lock = threading.Lock()
 
-    def get(self, key: str, target: Path) -> int | None:
+    def get(self, key: str, target: Path) -> Done | None:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
-        if not (pdf.is_file() and meta.is_file()):
-            return None
         try:
-            pages = int(json.loads(meta.read_text())["pages"])
-        except (ValueError, KeyError, OSError):
+            data = json.loads(meta.read_text())
+            done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()})
+            shutil.copyfile(pdf, target)
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        shutil.copyfile(pdf, target)
-        return pages
+        with self.lock:
+            self.used.add(key)
+        return done
 
-    def put(self, key: str, target: Path, pages: int) -> None:
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+    def put(self, key: str, target: Path, done: Done) -> None:
+        tmp = self.folder / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
         shutil.copyfile(target, tmp)
         os.replace(tmp, self.folder / f"{key}.pdf")
-        (self.folder / f"{key}.json").write_text(json.dumps({"pages": pages}))
+        (self.folder / f"{key}.json").write_text(json.dumps({"pages": done.pages, "anchors": done.anchors}))
+        with self.lock:
+            self.used.add(key)
 
-    def keep_only(self, keys: Iterable[str]) -> None:
-        """Forget entries no build needs now (the cache never grows beyond one build's PDFs)."""
-        wanted = set(keys)
+    def keep_only_used(self) -> None:
+        """Forget entries this build did not use (the cache never grows beyond one build's PDFs)."""
         for path in self.folder.iterdir():
-            if path.suffix in (".pdf", ".json") and path.stem not in wanted:
+            if path.suffix in (".pdf", ".json") and path.stem not in self.used:
                 path.unlink(missing_ok=True)
+
+
+class Slots:
+    """At most n worker processes at a time; a waiting part of a large edition goes before anything else."""
+
+    def __init__(self, n: int) -> None:
+        self.free = max(1, n)
+        self.urgent = 0
+        self.cond = threading.Condition()
+
+    def acquire(self, urgent: bool) -> None:
+        with self.cond:
+            if urgent:
+                self.urgent += 1
+            while self.free == 0 or (not urgent and self.urgent):
+                self.cond.wait()
+            self.free -= 1
+            if urgent:
+                self.urgent -= 1
+
+    def release(self) -> None:
+        with self.cond:
+            self.free += 1
+            self.cond.notify_all()
+
+
+class Runner:
+    """Runs worker processes (`python -m portal.manual.typeset`, a job as JSON on stdin) within the slots."""
+
+    def __init__(self, root: Path, timestamp: int, workers: int) -> None:
+        self.root, self.timestamp = root, timestamp
+        self.slots = Slots(workers)
+        self.procs: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+        self.failed = False
+
+    def run(self, items: list[dict], urgent: bool = False) -> list[dict]:
+        self.slots.acquire(urgent)
+        try:
+            if self.failed:
+                raise ManualError("sazba jiné části selhala")
+            proc = subprocess.Popen([sys.executable, "-m", "portal.manual.typeset"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            with self.lock:
+                self.procs.add(proc)
+            stdout, stderr = proc.communicate(json.dumps({"root": str(self.root), "timestamp": self.timestamp, "items": items}))
+            with self.lock:
+                self.procs.discard(proc)
+            if proc.returncode != 0:
+                self.failed = True
+                lines = [line for line in stderr.strip().splitlines() if line.startswith("ManualError: ")]
+                raise ManualError(lines[-1].removeprefix("ManualError: ") if lines else
+                                  f"proces sazby skončil s kódem {proc.returncode}: {stderr.strip()[-500:]}")
+            return json.loads(stdout)
+        finally:
+            self.slots.release()
+
+    def stop(self) -> None:
+        with self.lock:
+            for proc in self.procs:
+                proc.kill()
 
 
 def _timestamp(day: date) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
 
 
-def _estimate_pages(source: Source) -> int:
-    if source.kind == "case":
-        return 2
-    assert source.edition is not None
-    return 8 + 3 * len(source.edition.cases)
+def chunk_size() -> int:
+    value = os.environ.get("PORTAL_PDF_CHUNK", "").strip()
+    return max(1, int(value)) if value.isdigit() else CHUNK
+
+
+class Build:
+    """One build of every PDF: sources, cache look-ups, worker jobs; run() returns the Result."""
+
+    def __init__(self, manual: Manual, sources: Sources, digests: dict[str, str], out_dir: Path, cache: Cache,
+                 runner: Runner) -> None:
+        self.manual, self.sources, self.digests = manual, sources, digests
+        self.out_dir, self.cache, self.runner = out_dir, cache, runner
+        self.parts_dir = out_dir / ".parts"
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self.rendered: list[str] = []
+        self.warnings: list[str] = []
+        self.lock = threading.Lock()
+
+    def _record(self, target: Path, done: Done) -> None:
+        with self.lock:
+            self.warnings += done.warnings
+            if target.parent != self.parts_dir:
+                self.rendered.append(target.relative_to(self.out_dir).as_posix())
+
+    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
+              ua: bool = True) -> Done:
+        """One PDF from the cache, or typeset alone in a worker."""
+        key = source_key(source, self.digests)
+        hit = self.cache.get(key, target)
+        if hit is not None:
+            return hit
+        [raw] = self.runner.run([{"kind": "typst", "main": source.main, "target": str(target), "anchors": list(anchors),
+                                  "ua": ua}], urgent)
+        done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
+        self.cache.put(key, target, done)
+        self._record(target, done)
+        return done
+
+    def batch(self, sources: list[tuple[Source, Path]]) -> dict[Path, Done]:
+        """Several small PDFs: cache hits copied, the rest typeset by one worker."""
+        out: dict[Path, Done] = {}
+        todo = []
+        for source, target in sources:
+            key = source_key(source, self.digests)
+            hit = self.cache.get(key, target)
+            if hit is None:
+                todo.append((key, source, target))
+            else:
+                out[target] = hit
+        if todo:
+            raws = self.runner.run([{"kind": "typst", "main": s.main, "target": str(t)} for _, s, t in todo])
+            for (key, _, target), raw in zip(todo, raws):
+                done = Done(raw["pages"], {}, raw.get("warnings", []))
+                self.cache.put(key, target, done)
+                self._record(target, done)
+                out[target] = done
+        return out
+
+    def large(self, edition: Edition, target: Path) -> Done:
+        """An edition in parts: front matter (contents numbered from the parts), CHUNK cases each, joined."""
+        m, src = self.manual, self.sources
+        size = chunk_size()
+        chunks = [edition.cases[i:i + size] for i in range(0, len(edition.cases), size)]
+        front_names = ["uvod", "metodiky"] + [c.anchor for c in m.methods]
+        entries = [(1, m.intro.title, "uvod"), (1, "Metodiky", "metodiky")] + [(2, c.title, c.anchor) for c in m.methods]
+        entries += [(1, "Příklady dobré praxe", "priklady")] + [(2, c.title, c.anchor) for c in edition.cases]
+        estimate = str(8 + 3 * len(edition.cases) + 3 * len(m.methods))
+        pages_of: dict[str, int] = {}
+        numbers = {name: "0" * len(estimate) for _, _, name in entries}  # same width as most real numbers
+        stem = target.stem
+        for _ in range(3):  # the contents take as many pages as before with real numbers: one round, rarely two
+            front = src.front(edition, src.chapters, src.intro_file, [(lvl, t, n, numbers[n]) for lvl, t, n in entries])
+            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True)
+            pages_of.update(first.anchors)
+            start = first.pages + 1
+            parts, real = [self.parts_dir / f"{stem}.0.pdf"], [front_names]
+            for i, chunk in enumerate(chunks):
+                names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
+                part = self.parts_dir / f"{stem}.{i + 1}.pdf"
+                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, ua=i == 0)
+                pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
+                parts.append(part)
+                real.append(names)
+                start += done.pages
+            wanted = {name: str(pages_of[name] + 1) for _, _, name in entries}
+            if wanted == numbers:
+                break
+            numbers = wanted
+        else:
+            raise ManualError(f"{target.name}: čísla stran v obsahu se neustálila")
+        key = hashlib.sha256(b"join\0" + "\0".join(source_key(s, self.digests) for s in [front]).encode()
+                             + "\0".join(map(str, parts)).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
+        for part in parts:
+            key = hashlib.sha256((key + hashlib.sha256(part.read_bytes()).hexdigest()).encode()).hexdigest()
+        hit = self.cache.get(key, target)
+        if hit is not None:
+            return hit
+        [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target)}], True)
+        done = Done(raw["pages"])
+        self.cache.put(key, target, done)
+        self._record(target, done)
+        return done
 
 
 def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_dir: Path,
@@ -146,104 +336,75 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     root = cache_dir / "src"
     cache = Cache(cache_dir / "pdf")
     digests = digests if digests is not None else _load_digests(root)
-    sources, qr_codes = write_sources(manual, root, digests)
-    if qr_codes:
-        run_jobs([Job(str(root), (), 0, tuple(qr_codes[i::workers])) for i in range(max(1, workers))], workers)
-    _save_digests(root, digests)
+    sources = write_sources(manual, root, digests)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
+    runner = Runner(root, _timestamp(settings.edition_date), workers)
+    if sources.pending_qr:  # ~10 ms each in segno: shared by the workers, before anything needs them
+        codes = sources.pending_qr
+        threads = [threading.Thread(target=runner.run, args=([{"kind": "qr", "codes": codes[i::workers]}],))
+                   for i in range(max(1, workers))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if runner.failed:
+            raise ManualError("QR kódy se nepodařilo vytvořit")
+    build = Build(manual, sources, digests, out_dir, cache, runner)
+    editions = manual.editions()
+    pdfs: dict[str, Done] = {}
+    errors: list[BaseException] = []
+    size = chunk_size()
 
-    def target_of(source: Source) -> Path:
-        return out_dir / (f"priklady/{source.name}.pdf" if source.kind == "case" else f"{source.name}.pdf")
+    def guard(fn, *args) -> None:  # noqa: ANN001 - a thread body
+        try:
+            fn(*args)
+        except BaseException as exc:  # the first failure is reported; the other threads stop soon
+            errors.append(exc)
+            runner.failed = True
 
-    keys = {s.name + s.kind: source_key(s, digests) for s in sources}
-    pages: dict[Path, int] = {}
-    todo: list[Source] = []
-    for source in sources:
-        target = target_of(source)
-        hit = cache.get(keys[source.name + source.kind], target)
-        if hit is None:
-            todo.append(source)
+    def one_edition(edition: Edition) -> None:
+        target = out_dir / f"{edition.name}.pdf"
+        if len(edition.cases) > size:
+            pdfs[edition.name] = build.large(edition, target)
         else:
-            pages[target] = hit
-    result = Result([], {})
-    stamp = _timestamp(settings.edition_date)
-    for target, count, warnings in run_jobs(plan(todo, str(root), target_of, stamp), workers):
-        pages[Path(target)] = count
-        result.warnings += warnings
-    for source in todo:
-        cache.put(keys[source.name + source.kind], target_of(source), pages[target_of(source)])
-        result.rendered.append(target_of(source).relative_to(out_dir).as_posix())
-    cache.keep_only(keys.values())
-    for source in sources:
-        target = target_of(source)
-        if source.kind == "edition":
-            assert source.edition is not None
-            result.editions.append(PdfFile(source.edition, target, pages[target], target.stat().st_size, settings.edition_date))
-        else:
-            assert source.chapter is not None
-            edition = next(e for e in manual.editions() if e.region is None)
-            result.cases[source.name] = PdfFile(edition, target, pages[target], target.stat().st_size, settings.edition_date)
-    result.warnings = list(dict.fromkeys(result.warnings))
+            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target)
+
+    def prints(batch: list[Source]) -> None:
+        for target, done in build.batch([(s, out_dir / "priklady" / f"{s.name}.pdf") for s in batch]).items():
+            pdfs["priklady/" + target.stem] = done
+
+    threads = [threading.Thread(target=guard, args=(one_edition, e)) for e in editions]
+    per_batch = max(1, BATCH_PAGES // 2)
+    threads += [threading.Thread(target=guard, args=(prints, sources.prints[i:i + per_batch]))
+                for i in range(0, len(sources.prints), per_batch)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    _save_digests(root, digests)
+    if errors:
+        runner.stop()
+        raise errors[0]
+    cache.keep_only_used()
+    shutil.rmtree(build.parts_dir, ignore_errors=True)
+    result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)))
+    full = editions[0]
+    for edition in editions:
+        target = out_dir / f"{edition.name}.pdf"
+        result.editions.append(PdfFile(edition, target, pdfs[edition.name].pages, target.stat().st_size, settings.edition_date))
+    for source in sources.prints:
+        target = out_dir / "priklady" / f"{source.name}.pdf"
+        result.cases[source.name] = PdfFile(full, target, pdfs["priklady/" + source.name].pages, target.stat().st_size,
+                                            settings.edition_date)
     return result
 
 
-def plan(todo: list[Source], root: str, target_of, stamp: int) -> list[Job]:  # noqa: ANN001 - a small closure
-    """Batches of about BATCH_PAGES pages, the largest first, so that two workers finish together."""
-    jobs: list[Job] = []
-    batch: list[tuple[str, str]] = []
-    size = 0
-    for source in sorted(todo, key=_estimate_pages, reverse=True):
-        estimate = _estimate_pages(source)
-        if batch and size + estimate > BATCH_PAGES:
-            jobs.append(Job(root, tuple(batch), stamp))
-            batch, size = [], 0
-        batch.append((source.main, str(target_of(source))))
-        size += estimate
-    if batch:
-        jobs.append(Job(root, tuple(batch), stamp))
-    return jobs
-
-
-def run_jobs(jobs: list[Job], workers: int) -> list[tuple[str, int, list[str]]]:
-    """Each job in a fresh interpreter (`python -m portal.manual.typeset`), at most `workers` at a time.
-
-    A process per job, not a pool: its memory goes back to the system when it ends, and the build never
-    depends on how the calling program (mkdocs, a test, a script) can be re-imported.
-    """
-    out: list[tuple[str, int, list[str]]] = []
-    waiting = list(jobs)
-    running: list[tuple[subprocess.Popen, Job]] = []
-    try:
-        while waiting or running:
-            while waiting and len(running) < max(1, workers):
-                job = waiting.pop(0)
-                proc = subprocess.Popen([sys.executable, "-m", "portal.manual.typeset"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                assert proc.stdin is not None
-                proc.stdin.write(json.dumps({"root": job.root, "items": job.items, "timestamp": job.timestamp, "qr": job.qr}))
-                proc.stdin.close()
-                running.append((proc, job))
-            proc, job = running.pop(0)
-            assert proc.stdout is not None and proc.stderr is not None
-            stdout, stderr = proc.stdout.read(), proc.stderr.read()
-            if proc.wait() != 0:
-                message = stderr.strip().splitlines()[-1] if stderr.strip() else f"kód {proc.returncode}"
-                raise ManualError(message.removeprefix("ManualError: "))
-            out += [tuple(item) for item in json.loads(stdout)]  # type: ignore[misc]
-    finally:
-        for proc, _ in running:
-            proc.kill()
-            proc.wait()
-    return out
-
-
 def main() -> None:
-    """Worker entry: a Job as JSON on stdin, [(target, pages, warnings)] as JSON on stdout."""
+    """Worker entry: {"root", "timestamp", "items"} as JSON on stdin, one result per item as JSON on stdout."""
     data = json.loads(sys.stdin.read())
     try:
-        result = typeset(Job(data["root"], tuple(tuple(i) for i in data["items"]), data["timestamp"],
-                             tuple(tuple(i) for i in data["qr"])))
+        result = work(data["root"], data["timestamp"], data["items"])
     except ManualError as exc:
         sys.exit(f"ManualError: {exc}")
     sys.stdout.write(json.dumps(result))

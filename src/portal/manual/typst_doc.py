@@ -24,6 +24,7 @@ from portal.manual.typography import NBSP, bind_short_words, bind_short_words_ht
 from portal.manual.typst_markup import Converter, file_of, ids_in, parse, string, text
 
 TEMPLATE = "manual.typ"
+Chapters = dict[str, tuple[str, list[str]]]
 
 
 def template() -> str:
@@ -51,6 +52,9 @@ class Sources:
     root: Path
     digests: dict[str, str] = field(default_factory=dict)
     pending_qr: list[tuple[str, str]] = field(default_factory=list)
+    chapters: Chapters = field(default_factory=dict)
+    intro_file: str = ""
+    prints: list[Source] = field(default_factory=list)
 
     def write(self, rel: str, data: str | bytes) -> str:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -146,12 +150,19 @@ class Sources:
                 [qr.lstrip("/")])
 
     # ---------- documents ----------
-    def edition(self, edition: Edition, chapters: dict[str, tuple[str, list[str]]], intro: str) -> Source:
+    def _head(self, edition: Edition, cover: bool = True) -> list[str]:
+        """Import, document metadata and (for the first file of an edition) the cover."""
         m, s = self.manual, self.manual.settings
         title = document_title(m, edition)
         counts = (plural(len(edition.cases), "příklad", "příklady", "příkladů") + " dobré praxe a "
                   + plural(len(m.methods), "metodika", "metodiky", "metodik") + " komunitní práce")
         description = (f"Regionální vydání pro {edition.region_name}: " if edition.region_name else "Úplné vydání: ") + counts + "."
+        lines = [f"#import \"/{TEMPLATE}\": *",
+                 f"#show: setup.with(title: {string(title)}, author: {string(s.publisher)}, "
+                 f"description: {string(description.replace(NBSP, ' '))}, "
+                 "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"))"]
+        if not cover:
+            return lines
         regions = len({c.region for c in edition.cases})
         stats = [plural(len(edition.cases), "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"),
                  plural(len(m.methods), "metodika", "metodiky", "metodik")]
@@ -162,22 +173,20 @@ class Sources:
         else:
             label = string("Úplné vydání")
         downloads = s.site_url + "ke-stazeni/"
-        lines = [f"#import \"/{TEMPLATE}\": *",
-                 f"#show: setup.with(title: {string(title)}, author: {string(s.publisher)}, "
-                 f"description: {string(description.replace(NBSP, ' '))}, "
-                 "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"))",
-                 f"#cover(publisher: {string(s.publisher)}, title: {string(s.title)}, edition: {label}, "
-                 f"stats: {string(bind_short_words(' · '.join(stats)))}, "
-                 f"date: {string('Vydáno ' + czech_long_date(s.edition_date))}, "
-                 f"web: [#\"Aktuální vydání a webová verze: \"#link({string(downloads)}, {string(downloads)})], "
-                 f"notice: {string(s.notice)})",
-                 "#contents()",
-                 f"#part({string(m.intro.title)}, \"uvod\", include \"/{intro}\")"]
+        lines.append(f"#cover(publisher: {string(s.publisher)}, title: {string(s.title)}, edition: {label}, "
+                     f"stats: {string(bind_short_words(' · '.join(stats)))}, "
+                     f"date: {string('Vydáno ' + czech_long_date(s.edition_date))}, "
+                     f"web: [#\"Aktuální vydání a webová verze: \"#link({string(downloads)}, {string(downloads)})], "
+                     f"notice: {string(s.notice)})")
+        return lines
+
+    def _methods(self, edition: Edition, chapters: Chapters, needs: set[str]) -> list[str]:
+        m = self.manual
         methods_lead = string(bind_short_words(
             "Metodiky popisují osvědčené postupy komunitní práce: k čemu slouží, kdy je použít, jak postupovat, "
             "kdo v nich hraje jakou roli a na co si dát pozor."))
-        needs = {TEMPLATE, intro}
         in_edition = {c.doc.slug for c in edition.cases}
+        lines = []
         for i, method in enumerate(m.methods):
             rel, deps = chapters[method.anchor]
             needs.update(deps)
@@ -186,24 +195,66 @@ class Sources:
             if cases:
                 items = ", ".join(f"[#link(<{anchor('case', c.slug)}>)[{text(bind_short_words(c.title))}]]" for c in cases)
                 after = f"uses(list({items}))"
-            lines.append(f"#import \"/{rel}\" as m{i}")
             opens = f"(name: \"metodiky\", lead: {methods_lead})" if i == 0 else "none"
+            lines.append(f"#import \"/{rel}\" as m{i}")
             lines.append(f"#chapter(\"Metodiky\", m{i}.meta.name, kicker: m{i}.meta.kicker, title: m{i}.meta.title, "
                          f"lead: m{i}.meta.lead, after: {after}, opens: {opens}, m{i}.body)")
-        if edition.cases:
-            only = f"Vydání pro {edition.region_name} obsahuje jen příklady z tohoto kraje. " if edition.region_name else ""
-            lead = (f"{only}Příklady jsou seřazeny podle abecedy. U každého najdete základní údaje o projektu, "
-                    "popis a doporučení pro vlastní praxi; QR kód vede na jeho webovou stránku s aktuálními informacemi.")
-            for i, case in enumerate(edition.cases):
-                rel, deps = chapters[case.anchor]
-                needs.update(deps)
-                opens = f"(name: \"priklady\", lead: {string(bind_short_words(lead))})" if i == 0 else "none"
-                lines.append(f"#import \"/{rel}\" as c{i}")
-                lines.append(f"#chapter(\"Příklady dobré praxe\", c{i}.meta.name, kicker: c{i}.meta.kicker, "
-                             f"title: c{i}.meta.title, lead: c{i}.meta.lead, facts: c{i}.facts, opens: {opens}, c{i}.body)")
-        main = self.write(f"ed/{edition.name}.typ", "\n".join(lines) + "\n")
+        return lines
+
+    def _cases(self, edition: Edition, cases: list[Chapter], chapters: Chapters, needs: set[str], opens_part: bool) -> list[str]:
+        only = f"Vydání pro {edition.region_name} obsahuje jen příklady z tohoto kraje. " if edition.region_name else ""
+        lead = (f"{only}Příklady jsou seřazeny podle abecedy. U každého najdete základní údaje o projektu, "
+                "popis a doporučení pro vlastní praxi; QR kód vede na jeho webovou stránku s aktuálními informacemi.")
+        lines = []
+        for i, case in enumerate(cases):
+            rel, deps = chapters[case.anchor]
+            needs.update(deps)
+            opens = f"(name: \"priklady\", lead: {string(bind_short_words(lead))})" if i == 0 and opens_part else "none"
+            lines.append(f"#import \"/{rel}\" as c{i}")
+            lines.append(f"#chapter(\"Příklady dobré praxe\", c{i}.meta.name, kicker: c{i}.meta.kicker, "
+                         f"title: c{i}.meta.title, lead: c{i}.meta.lead, facts: c{i}.facts, opens: {opens}, c{i}.body)")
+        return lines
+
+    def _finish(self, name: str, rel: str, lines: list[str], needs: set[str], edition: Edition, part: str = "") -> Source:
+        main = self.write(rel, "\n".join(lines) + "\n")
         needs.add(main)
-        return Source(edition.name, main, tuple(sorted(needs)), "edition", edition=edition)
+        return Source(name, main, tuple(sorted(needs)), "edition" if not part else part, edition=edition)
+
+    def edition(self, edition: Edition, chapters: Chapters, intro: str) -> Source:
+        """An edition typeset in one go: Typst numbers the contents itself."""
+        needs = {TEMPLATE, intro}
+        lines = self._head(edition) + ["#contents()", f"#part({string(self.manual.intro.title)}, \"uvod\", include \"/{intro}\")"]
+        lines += self._methods(edition, chapters, needs)
+        if edition.cases:
+            lines += self._cases(edition, edition.cases, chapters, needs, True)
+        return self._finish(edition.name, f"ed/{edition.name}.typ", lines, needs, edition)
+
+    def front(self, edition: Edition, chapters: Chapters, intro: str, toc: list[tuple[int, str, str, str]]) -> Source:
+        """The first part of a large edition: cover, contents with the given page numbers, introduction, methods.
+
+        Labels of the cases (in later parts) get placeholders so that links to them can be written; the
+        joined PDF keeps only the real destination of each name.
+        """
+        needs = {TEMPLATE, intro}
+        entries = ", ".join(f"({level}, {string(bind_short_words(title))}, {string(name)}, {string(page)})"
+                            for level, title, name, page in toc)
+        lines = self._head(edition) + [f"#contents-static(({entries},))",
+                                       f"#part({string(self.manual.intro.title)}, \"uvod\", include \"/{intro}\")"]
+        lines += self._methods(edition, chapters, needs)
+        sinks = ["priklady"] + [c.anchor for c in edition.cases]
+        lines.append("#place-labels((" + "".join(f"{string(n)}, " for n in sinks) + "))")
+        return self._finish(edition.name, f"ed/{edition.name}.front.typ", lines, needs, edition, "front")
+
+    def chunk(self, edition: Edition, index: int, cases: list[Chapter], chapters: Chapters, start: int) -> Source:
+        """Part index+1 of a large edition: its cases, page numbers from `start`, placeholders for method labels."""
+        needs = {TEMPLATE}
+        lines = self._head(edition, cover=False) + [f"#counter(page).update({start})"]
+        lines += self._cases(edition, cases, chapters, needs, index == 0)
+        mine = {c.anchor for c in cases}
+        sinks = ["uvod", "metodiky"] + [m.anchor for m in self.manual.methods] + \
+            [c.anchor for c in edition.cases if c.anchor not in mine] + ([] if index == 0 else ["priklady"])
+        lines.append("#place-labels((" + "".join(f"{string(n)}, " for n in sinks) + "))")
+        return self._finish(f"{edition.name}.{index + 1}", f"ed/{edition.name}.{index + 1}.typ", lines, needs, edition, "chunk")
 
     def intro(self) -> str:
         body = self.body(self.manual.intro.html, "uvod", 1)
@@ -231,17 +282,16 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> tuple[list[Source], list[tuple[str, str]]]:
-    """Every edition, then every case print, and the QR codes still to be made as (web address, file)."""
+def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> Sources:
+    """Template, chapters, introduction and every case print written into root (editions are written on demand)."""
     root.mkdir(parents=True, exist_ok=True)
     sources = Sources(manual, root, digests if digests is not None else {})
     sources.write(TEMPLATE, template())
-    chapters = {c.anchor: sources.chapter_file(c, "method") for c in manual.methods}
-    chapters.update({c.anchor: sources.chapter_file(c, "case") for c in manual.cases})
-    intro = sources.intro()
-    out = [sources.edition(e, chapters, intro) for e in manual.editions()]
-    out += [sources.case_print(c, chapters[c.anchor]) for c in manual.cases]
-    return out, sources.pending_qr
+    sources.chapters = {c.anchor: sources.chapter_file(c, "method") for c in manual.methods}
+    sources.chapters.update({c.anchor: sources.chapter_file(c, "case") for c in manual.cases})
+    sources.intro_file = sources.intro()
+    sources.prints = [sources.case_print(c, sources.chapters[c.anchor]) for c in manual.cases]
+    return sources
 
 
 def clean_root(root: Path) -> None:
