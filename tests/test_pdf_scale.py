@@ -127,7 +127,7 @@ def test_case_print_reads_back(built_site: Path):
     assert reader.metadata.title == "Komunitní centrum Vltavotýnska" and reader.metadata.author == PUBLISHER
     text = text_of(reader)
     url = f"{SITE_URL}dobra-praxe/{CASE}/"
-    for expected in ("Komunitní centrum Vltavotýnska", "Příklad dobré praxe · Jihočeský kraj".upper(), "Základní údaje", TITLE):
+    for expected in ("Komunitní centrum Vltavotýnska", "Příklad dobré praxe · Jihočeský kraj".upper(), "Základní údaje", TITLE.upper()):
         assert expected in text, expected
     assert url in re.sub(r"\s+", "", text)
     assert [t for _, t, _ in outline(reader)][0] == "Komunitní centrum Vltavotýnska"

@@ -95,7 +95,25 @@ def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
             stack.append(kids)
 
 
-def join(parts: list[Path], real: list[set[str]], target: Path) -> int:
+PREFIX = "kp-dest:"
+
+
+def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> None:
+    """Links to "kp-dest:<label>" addresses become links to that named destination, described for screen readers."""
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", Array()):
+            action = annot.get("/A")
+            if action is None or action.get("/S") != Name.URI or not str(action.get("/URI", "")).startswith(PREFIX):
+                continue
+            name = str(action.URI)[len(PREFIX):]
+            del annot["/A"]
+            annot.Dest = String(name)
+            where = f", strana {pages[name] + 1}" if name in pages else ""
+            annot.Contents = String(f"{titles.get(name, 'Kapitola')}{where}")
+
+
+def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
+         pages: dict[str, int] | None = None) -> int:
     """Join parts into target; real[i] are the destination names part i really holds. Returns the page count."""
     out = pikepdf.open(parts[0])
     root = out.Root
@@ -167,9 +185,10 @@ def join(parts: list[Path], real: list[set[str]], target: Path) -> int:
             return node
 
         tree_out.root.extend(item(e) for e in outline)
-    pages = len(out.pages)
+    _relink(out, titles or {}, pages or {})
+    count = len(out.pages)
     out.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     for part in opened:
         part.close()
     out.close()
-    return pages
+    return count

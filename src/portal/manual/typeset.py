@@ -108,7 +108,8 @@ def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
                         "warnings": [str(getattr(w, "message", w)) for w in warnings]})
         elif item["kind"] == "join":
             from portal.manual.join import join
-            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]))
+            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
+                         item.get("titles", {}), item.get("pages", {}))
             out.append({"pages": pages})
     return out
 
@@ -320,7 +321,9 @@ class Build:
         hit = self.cache.get(key, target)
         if hit is not None:
             return hit
-        [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target)}], True)
+        titles = {name: norm_title for _, norm_title, name in entries}
+        [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
+                                  "titles": titles, "pages": pages_of}], True)
         done = Done(raw["pages"])
         self.cache.put(key, target, done)
         self._record(target, done)

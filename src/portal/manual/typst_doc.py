@@ -180,7 +180,7 @@ class Sources:
                      f"notice: {string(s.notice)})")
         return lines
 
-    def _methods(self, edition: Edition, chapters: Chapters, needs: set[str]) -> list[str]:
+    def _methods(self, edition: Edition, chapters: Chapters, needs: set[str], parts: bool = False) -> list[str]:
         m = self.manual
         methods_lead = string(bind_short_words(
             "Metodiky popisují osvědčené postupy komunitní práce: k čemu slouží, kdy je použít, jak postupovat, "
@@ -193,7 +193,8 @@ class Sources:
             cases = [c for c in m.collection.cases_by_method.get(method.doc.slug, []) if c.slug in in_edition]
             after = "none"
             if cases:
-                items = ", ".join(f"[#link(<{anchor('case', c.slug)}>)[{text(bind_short_words(c.title))}]]" for c in cases)
+                target = (lambda slug: f'"kp-dest:{anchor("case", slug)}"') if parts else (lambda slug: f"<{anchor('case', slug)}>")
+                items = ", ".join(f"[#link({target(c.slug)})[{text(bind_short_words(c.title))}]]" for c in cases)
                 after = f"uses(list({items}))"
             opens = f"(name: \"metodiky\", lead: {methods_lead})" if i == 0 else "none"
             lines.append(f"#import \"/{rel}\" as m{i}")
@@ -232,28 +233,22 @@ class Sources:
     def front(self, edition: Edition, chapters: Chapters, intro: str, toc: list[tuple[int, str, str, str]]) -> Source:
         """The first part of a large edition: cover, contents with the given page numbers, introduction, methods.
 
-        Labels of the cases (in later parts) get placeholders so that links to them can be written; the
-        joined PDF keeps only the real destination of each name.
+        Links to labels in other files are written as "kp-dest:<label>" addresses; join.py makes them links
+        to the named destinations of the joined PDF.
         """
         needs = {TEMPLATE, intro}
         entries = ", ".join(f"({level}, {string(bind_short_words(title))}, {string(name)}, {string(page)})"
                             for level, title, name, page in toc)
-        lines = self._head(edition) + [f"#contents-static(({entries},))",
+        lines = self._head(edition) + ["#in-part.update(true)", f"#contents-static(({entries},))",
                                        f"#part({string(self.manual.intro.title)}, \"uvod\", include \"/{intro}\")"]
-        lines += self._methods(edition, chapters, needs)
-        sinks = ["priklady"] + [c.anchor for c in edition.cases]
-        lines.append("#place-labels((" + "".join(f"{string(n)}, " for n in sinks) + "))")
+        lines += self._methods(edition, chapters, needs, parts=True)
         return self._finish(edition.name, f"ed/{edition.name}.front.typ", lines, needs, edition, "front")
 
     def chunk(self, edition: Edition, index: int, cases: list[Chapter], chapters: Chapters, start: int) -> Source:
-        """Part index+1 of a large edition: its cases, page numbers from `start`, placeholders for method labels."""
+        """Part index+1 of a large edition: its cases, page numbers from `start`."""
         needs = {TEMPLATE}
-        lines = self._head(edition, cover=False) + [f"#counter(page).update({start})"]
+        lines = self._head(edition, cover=False) + ["#in-part.update(true)", f"#counter(page).update({start})"]
         lines += self._cases(edition, cases, chapters, needs, index == 0)
-        mine = {c.anchor for c in cases}
-        sinks = ["uvod", "metodiky"] + [m.anchor for m in self.manual.methods] + \
-            [c.anchor for c in edition.cases if c.anchor not in mine] + ([] if index == 0 else ["priklady"])
-        lines.append("#place-labels((" + "".join(f"{string(n)}, " for n in sinks) + "))")
         return self._finish(f"{edition.name}.{index + 1}", f"ed/{edition.name}.{index + 1}.typ", lines, needs, edition, "chunk")
 
     def intro(self) -> str:
