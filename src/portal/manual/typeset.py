@@ -343,7 +343,11 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
     runner = Runner(root, _timestamp(settings.edition_date), workers)
-    if sources.pending_qr:  # ~10 ms each in segno: shared by the workers, before anything needs them
+    if 0 < len(sources.pending_qr) <= 50:  # a few: not worth starting processes
+        for url, rel in sources.pending_qr:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(qr_png(url))
+    elif sources.pending_qr:  # ~10 ms each in segno: shared by the workers, before anything needs them
         codes = sources.pending_qr
         threads = [threading.Thread(target=runner.run, args=([{"kind": "qr", "codes": codes[i::workers]}],))
                    for i in range(max(1, workers))]

@@ -24,6 +24,8 @@ from portal.manual.typography import NBSP, bind_short_words, bind_short_words_ht
 from portal.manual.typst_markup import Converter, file_of, ids_in, parse, string, text
 
 TEMPLATE = "manual.typ"
+# Chapter sources made by this process, by content: (source text, {file it needs: digest}).
+_CHAPTERS: dict[str, tuple[str, dict[str, str]]] = {}
 Chapters = dict[str, tuple[str, list[str]]]
 
 
@@ -55,6 +57,7 @@ class Sources:
     chapters: Chapters = field(default_factory=dict)
     intro_file: str = ""
     prints: list[Source] = field(default_factory=list)
+    _context: str | None = None
 
     def write(self, rel: str, data: str | bytes) -> str:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -96,7 +99,32 @@ class Sources:
         return {m.anchor: m.web_url for m in self.manual.methods}
 
     def chapter_file(self, chapter: Chapter, kind: str) -> tuple[str, list[str]]:
-        """The shared source of a chapter: a function of the part title and of what follows the text."""
+        """The shared source of a chapter (remembered by content, so `mkdocs serve` converts only what changed)."""
+        key = hashlib.sha256(repr((kind, chapter.anchor, chapter.body_html, chapter.web_url, chapter.doc.meta,
+                                   self.context())).encode()).hexdigest()
+        known = _CHAPTERS.get(key)
+        if known is not None and all(rel in self.digests and (self.root / rel).is_file() for rel in known[1]):
+            src, needs = known
+            for rel, digest in needs.items():
+                self.digests.setdefault(rel, digest)
+            rel = self.write(f"ch/{chapter.anchor}.typ", src)
+            return rel, [rel, *needs]
+        rel, deps = self._chapter_file(chapter, kind)
+        if len(_CHAPTERS) > 20_000:
+            _CHAPTERS.clear()
+        _CHAPTERS[key] = ((self.root / rel).read_text(encoding="utf-8"), {d: self.digests[d] for d in deps[1:]})
+        return rel, deps
+
+    def context(self) -> str:
+        """What a chapter's source depends on besides the chapter: method titles and addresses, region names."""
+        if self._context is None:
+            m = self.manual
+            vocabulary = m.collection.root / "vocabularies.yml"
+            self._context = repr(([(c.anchor, c.title, c.web_url) for c in m.methods], m.settings.site_url,
+                                  vocabulary.stat().st_mtime_ns if vocabulary.is_file() else None))
+        return self._context
+
+    def _chapter_file(self, chapter: Chapter, kind: str) -> tuple[str, list[str]]:
         m = self.manual
         title, lead = bind_short_words(chapter.title), bind_short_words(chapter.summary)
         body = self.body(chapter.body_html, chapter.anchor, 2)
