@@ -14,11 +14,14 @@ import os
 import shutil
 import tempfile
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 
-from content import content_root, get_collection  # sibling hook module; importable while hooks load
+from content import (  # sibling hook module; importable while hooks load
+    content_root,
+    get_collection,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -72,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def work() -> None:
         try:
             _build.result = build_all(collection, settings, _build.out, cache_dir(config))  # type: ignore[arg-type]
-        except BaseException as exc:  # reported by on_post_build, in the build's own thread
+        except BaseException as exc:  # noqa: BLE001 - reported by on_post_build, in the build's own thread
             _build.error = exc
 
     _build.thread = threading.Thread(target=work, name="portal-prirucka", daemon=True)
@@ -170,7 +173,7 @@ def edition_date() -> date:
     """The build date, or SOURCE_DATE_EPOCH's date for a reproducible build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 

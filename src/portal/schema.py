@@ -235,7 +235,7 @@ def field_titles(kind: str) -> dict[str, str]:
     return {k: v.get("title", k) for k, v in schema_for(kind)["properties"].items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _schema_once(kind: str) -> Schema:
     """schema_for(kind) built once: subschema() is asked for labels thousands of times per build (read only)."""
     return schema_for(kind)

@@ -18,20 +18,26 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from portal.collection import Collection
-from portal.manual.model import ManualError, PdfFile, Settings, build_manual
-from portal.manual.model import Edition, Manual
+from portal.manual.model import (
+    Edition,
+    Manual,
+    ManualError,
+    PdfFile,
+    Settings,
+    build_manual,
+)
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 STANDARDS = ["ua-1"]
 WORKERS = 2
 BATCH_PAGES = 300          # pages a batch process typesets before it ends (bounds its memory)
+TIMEOUT = 900             # seconds one worker process may take
 CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
 ENGINE_ID = "typst-0.15.2/ua-1/v2"
 
@@ -202,7 +208,14 @@ class Runner:
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             with self.lock:
                 self.procs.add(proc)
-            stdout, stderr = proc.communicate(json.dumps({"root": str(self.root), "timestamp": self.timestamp, "items": items}))
+            try:
+                stdout, stderr = proc.communicate(json.dumps({"root": str(self.root), "timestamp": self.timestamp, "items": items}),
+                                                  timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                self.failed = True
+                raise ManualError(f"sazba nedoběhla do {TIMEOUT} s") from None
             with self.lock:
                 self.procs.discard(proc)
             if proc.returncode != 0:
@@ -221,7 +234,7 @@ class Runner:
 
 
 def _timestamp(day: date) -> int:
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 def chunk_size() -> int:
@@ -363,10 +376,10 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     errors: list[BaseException] = []
     size = chunk_size()
 
-    def guard(fn, *args) -> None:  # noqa: ANN001 - a thread body
+    def guard(fn, *args) -> None:
         try:
             fn(*args)
-        except BaseException as exc:  # the first failure is reported; the other threads stop soon
+        except BaseException as exc:  # noqa: BLE001 - the first failure is reported; the other threads stop soon
             errors.append(exc)
             runner.failed = True
 

@@ -17,10 +17,16 @@ from pathlib import Path
 
 import segno
 
-from portal.facts import Fact, Item, fact_cells, indicators_html, public_contacts
+from portal.facts import Fact, Item, fact_cells, indicators_html
 from portal.manual.html import contacts_html, document_title
 from portal.manual.model import Chapter, Edition, Manual, anchor
-from portal.manual.typography import NBSP, bind_short_words, bind_short_words_html, czech_long_date, plural
+from portal.manual.typography import (
+    NBSP,
+    bind_short_words,
+    bind_short_words_html,
+    czech_long_date,
+    plural,
+)
 from portal.manual.typst_markup import Converter, file_of, ids_in, parse, string, text
 
 TEMPLATE = "manual.typ"
@@ -186,9 +192,9 @@ class Sources:
                   + plural(len(m.methods), "metodika", "metodiky", "metodik") + " komunitní práce")
         description = (f"Regionální vydání pro {edition.region_name}: " if edition.region_name else "Úplné vydání: ") + counts + "."
         lines = [f"#import \"/{TEMPLATE}\": *",
-                 f"#show: setup.with(title: {string(title)}, author: {string(s.publisher)}, "
-                 f"description: {string(description.replace(NBSP, ' '))}, "
-                 "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"))"]
+                 (f"#show: setup.with(title: {string(title)}, author: {string(s.publisher)}, "
+                  f"description: {string(description.replace(NBSP, ' '))}, "
+                  "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"))")]
         if not cover:
             return lines
         regions = len({c.region for c in edition.cases})
@@ -288,12 +294,12 @@ class Sources:
         rel, needs = deps
         lines = [f"#import \"/{TEMPLATE}\": *",
                  f"#import \"/{rel}\" as c",
-                 f"#show: setup.with(title: c.meta.title, author: {string(s.publisher)}, "
-                 f"description: {string('Příklad dobré praxe z příručky ' + s.title)}, "
-                 "keywords: (\"komunitní práce\", \"příklad dobré praxe\"))",
-                 f"#case-print(manual: {string(s.title)}, publisher: {string(s.publisher)}, kicker: c.meta.kicker, "
-                 f"title: c.meta.title, lead: c.meta.lead, facts: c.facts, "
-                 f"date: {string('Vytištěno z portálu ' + czech_long_date(s.edition_date))}, web: {string(chapter.web_url)}, c.body)"]
+                 (f"#show: setup.with(title: c.meta.title, author: {string(s.publisher)}, "
+                  f"description: {string('Příklad dobré praxe z příručky ' + s.title)}, "
+                  "keywords: (\"komunitní práce\", \"příklad dobré praxe\"))"),
+                 (f"#case-print(manual: {string(s.title)}, publisher: {string(s.publisher)}, kicker: c.meta.kicker, "
+                  f"title: c.meta.title, lead: c.meta.lead, facts: c.facts, "
+                  f"date: {string('Vytištěno z portálu ' + czech_long_date(s.edition_date))}, web: {string(chapter.web_url)}, c.body)")]
         main = self.write(f"case/{chapter.doc.slug}.typ", "\n".join(lines) + "\n")
         return Source(chapter.doc.slug, main, tuple(sorted({TEMPLATE, main, *needs})), "case", chapter=chapter)
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -57,7 +58,7 @@ class Node:
 class _Tree(HTMLParser):
     """The sanitised HTML as a small tree (the sanitiser guarantees well-formed, known tags)."""
 
-    VOID = {"br", "hr", "img", "col"}
+    VOID: ClassVar[set[str]] = {"br", "hr", "img", "col"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
