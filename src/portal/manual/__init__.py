@@ -5,20 +5,13 @@ the WeasyPrint adapter (html.py, render.py) is kept for the side-by-side benchma
 """
 
 from portal.manual.html import downloads_html, edition_html
-from portal.manual.model import (
-    Edition,
-    Manual,
-    ManualError,
-    PdfFile,
-    Settings,
-    build_manual,
-)
+from portal.manual.model import Edition, Manual, ManualError, PdfFile, Settings, build_manual
 
 __all__ = ["Edition", "Manual", "ManualError", "PdfFile", "Settings", "build_editions", "build_manual",
            "downloads_html", "edition_html", "render_edition"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str):  # noqa: ANN202 - WeasyPrint is loaded only when its adapter is asked for
     if name in ("build_editions", "render_edition"):
         from portal.manual import render
         return getattr(render, name)

@@ -20,14 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from portal.collection import Collection
 from portal.manual.html import edition_html
-from portal.manual.model import (
-    Edition,
-    Manual,
-    ManualError,
-    PdfFile,
-    Settings,
-    build_manual,
-)
+from portal.manual.model import Edition, Manual, ManualError, PdfFile, Settings, build_manual
 
 WEASYPRINT_LOGGER = "weasyprint"
 
