@@ -7,7 +7,7 @@ SYSTEM_STAMP := $(VENV)/.system-packages
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast check bench clean lock system-packages node-packages
+.PHONY: site serve test test-fast check bench bench-pdf clean lock system-packages node-packages
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ test-fast: $(STAMP)
 
 bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/pdf.py
+
+# PDF manual at 100, 500 and 1,000 synthetic cases (Typst); `BENCH_PDF="--engine weasyprint 100"` for the earlier engine.
+BENCH_PDF ?=
+bench-pdf: $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python benchmarks/pdf.py $(BENCH_PDF)
 
 # Regenerate the lock file after changing pyproject.toml (needs network access to the package index).
 lock:

@@ -16,7 +16,7 @@ log = logging.getLogger("mkdocs.hooks.completeness")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    problems = missing_outputs(get_collection(config), Path(config.site_dir))
+    problems = missing_outputs(get_collection(config), Path(config.site_dir), pdf=config.extra.get("portal_pdf", True))
     for problem in problems:
         log.error(str(problem))
     if problems:

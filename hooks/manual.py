@@ -1,7 +1,10 @@
-"""MkDocs adapter: the PDF manual and its regional editions, made from the validated collection on every build.
+"""MkDocs adapter: the PDF manual, its regional editions and a print of every case, made from the validated collection.
 
-The PDFs are rendered into a temporary folder, added to the site under ke-stazeni/, and listed for the
-page ke-stazeni.md (macro `downloads()`). Any failure stops the build: the site never goes out without them.
+The PDFs are typeset by Typst in worker processes (src/portal/manual/typeset.py) while MkDocs builds the
+pages; on_post_build waits for them, copies them under ke-stazeni/ and fills in the list on the downloads
+page (its size and page counts are known only then). Only what changed is typeset again: PDFs are kept in a
+content-addressed cache (.cache/pdf/, or PORTAL_PDF_CACHE). PORTAL_PDF=0 builds everything but the PDFs.
+Any failure stops the build: the site never goes out without them.
 """
 
 from __future__ import annotations
@@ -10,56 +13,129 @@ import logging
 import os
 import shutil
 import tempfile
-from datetime import date, datetime, timezone
+import threading
+from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 
-from content import content_root, get_collection  # sibling hook module; importable while hooks load
+from content import (  # sibling hook module; importable while hooks load
+    content_root,
+    get_collection,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from portal.manual import ManualError, Settings, build_editions, downloads_html
+from portal.manual import ManualError, Settings, downloads_html
+from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
 
 log = logging.getLogger("mkdocs.hooks.manual")
 
 DOWNLOADS = "ke-stazeni/"   # folder of the PDFs, and the URL of the page that lists them
-_work_dirs: list[Path] = []
-_unchanged: dict[str, tuple[bytes, int]] = {}  # editions of the last build; `mkdocs serve` re-renders only what changed
+CASES = DOWNLOADS + "priklady/"
+PENDING = '<div class="kp-downloads" data-kp-pending=""></div>'  # replaced once the PDFs exist
+
+
+class _Build:
+    """The PDFs of one MkDocs build, typeset in a background thread while the pages are built."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.result: Result | None = None
+        self.error: BaseException | None = None
+        self.out: Path | None = None
+
+
+_build = _Build()
+
+
+def pdf_enabled() -> bool:
+    """PORTAL_PDF=0 (or 'ne', 'false') leaves the PDFs out, for previews and benchmarks; anything else builds them."""
+    return os.environ.get("PORTAL_PDF", "1").strip().lower() not in ("0", "ne", "no", "false", "off")
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    return Path(os.environ.get("PORTAL_PDF_CACHE") or (content_root(config) / ".cache" / "prirucka"))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Render every edition, add the PDFs to the site and the list of them to config.extra['portal_downloads']."""
+    """Start typesetting every PDF; the downloads page gets a placeholder filled in by on_post_build."""
+    _clean_up()
+    config.extra["portal_pdf"] = pdf_enabled()  # the completeness check looks for the PDF only when it is built
+    if not pdf_enabled():
+        config.extra["portal_downloads"] = '<p class="kp-downloads">PDF příručka se v tomto náhledu nesestavuje (PORTAL_PDF=0).</p>'
+        return files
     settings = manual_settings(config)
-    out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
-    _work_dirs.append(out)
-    try:
-        pdfs, warnings = build_editions(get_collection(config), settings, out, _unchanged)
-    except ManualError as exc:
-        raise PluginError(f"PDF příručku nelze vytvořit: {exc}. Web bez příručky nezveřejníme.") from exc
-    except Exception as exc:  # WeasyPrint, fonts, disk: the build must fail, never publish without the manual
-        raise PluginError(f"PDF příručku nelze vytvořit ({type(exc).__name__}: {exc}). Web bez příručky nezveřejníme.") from exc
-    for message in warnings:
-        log.warning(f"PDF příručka: {message}")
-    for pdf in pdfs:
-        src_uri = DOWNLOADS + pdf.path.name
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, src_uri, abs_src_path=str(pdf.path)))
-        log.info(f"PDF příručka: {src_uri} ({pdf.pages} stran, {file_size(pdf.size)})")
-    config.extra["portal_downloads"] = downloads_html(pdfs, lambda url: get_relative_url(url, DOWNLOADS))
+    collection = get_collection(config)
+    _build.out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
+
+    def work() -> None:
+        try:
+            _build.result = build_all(collection, settings, _build.out, cache_dir(config))  # type: ignore[arg-type]
+        except BaseException as exc:  # noqa: BLE001 - reported by on_post_build, in the build's own thread
+            _build.error = exc
+
+    _build.thread = threading.Thread(target=work, name="portal-prirucka", daemon=True)
+    _build.thread.start()
+    config.extra["portal_downloads"] = PENDING
     return files
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A case page offers the print of that case, right below its facts panel."""
+    if not pdf_enabled():
+        return html
+    doc = get_collection(config).by_page(page.file.src_uri)
+    if doc is None or doc.kind != "case":
+        return html
+    href = escape(get_relative_url(f"{CASES}{doc.slug}.pdf", page.url))
+    link = (f'<p class="kp-case-pdf"><a href="{href}" type="application/pdf" download>Stáhnout jako PDF</a> '
+            '<span class="kp-downloads__meta">(tisk tohoto příkladu na jednu až dvě strany A4)</span></p>')
+    head, sep, rest = html.partition("</aside>")
+    return head + sep + link + rest if sep else link + html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """The PDFs are copied into the site by now: remove the temporary folder."""
-    _clean_up()
+    """Wait for the PDFs, put them into the site and list them on the downloads page."""
+    if _build.thread is None:
+        return
+    _build.thread.join()
+    try:
+        if _build.error is not None:
+            exc = _build.error
+            if isinstance(exc, ManualError):
+                raise PluginError(f"PDF příručku nelze vytvořit: {exc}. Web bez příručky nezveřejníme.") from exc
+            raise PluginError(f"PDF příručku nelze vytvořit ({type(exc).__name__}: {exc}). Web bez příručky nezveřejníme.") from exc
+        result = _build.result
+        assert result is not None and _build.out is not None
+        site = Path(config.site_dir)
+        (site / CASES).mkdir(parents=True, exist_ok=True)
+        for message in result.warnings:
+            log.warning(f"PDF příručka: {message}")
+        for pdf in result.editions:
+            shutil.copyfile(pdf.path, site / DOWNLOADS / pdf.path.name)
+            log.info(f"PDF příručka: {DOWNLOADS}{pdf.path.name} ({pdf.pages} stran, {file_size(pdf.size)})")
+        for slug, pdf in result.cases.items():
+            shutil.copyfile(pdf.path, site / CASES / f"{slug}.pdf")
+        log.info(f"PDF příručka: {len(result.cases)} tisků příkladů v {CASES}; nově vysázeno {len(result.rendered)} PDF")
+        page = site / DOWNLOADS / "index.html"
+        if page.is_file():
+            listing = downloads_html(result.editions, lambda url: get_relative_url(url, DOWNLOADS))
+            html = page.read_text(encoding="utf-8")
+            if PENDING not in html:
+                raise PluginError(f"PDF příručka: stránka {DOWNLOADS} nemá místo pro seznam PDF (makro downloads()).")
+            page.write_text(html.replace(PENDING, listing, 1), encoding="utf-8")
+    finally:
+        _clean_up()
 
 
 def on_build_error(error: Exception) -> None:
-    """Remove the temporary folder of a failed build too."""
+    """A failed build waits for its workers (they end by themselves) and removes the temporary folder."""
+    if _build.thread is not None:
+        _build.thread.join()
     _clean_up()
 
 
@@ -76,12 +152,16 @@ def manual_settings(config: MkDocsConfig) -> Settings:
         docs_dir = docs.relative_to(root).as_posix()
     except ValueError:
         docs_dir = "docs"
+    intro = docs / str(manual["intro"])
+    if not intro.is_file():  # said at once, before anything is typeset
+        raise PluginError(f"PDF příručku nelze vytvořit: chybí úvod příručky {docs_dir}/{manual['intro']} "
+                          "(nastavení extra.manual.intro). Web bez příručky nezveřejníme.")
     return Settings(
         title=str(manual["title"]),
         publisher=str(config.extra["publisher"]),
         site_url=str(config.site_url),
         edition_date=edition_date(),
-        intro=docs / str(manual["intro"]),
+        intro=intro,
         docs_dir=docs_dir,
         notice=str(config.copyright or ""),
         extensions=list(config.markdown_extensions),
@@ -93,11 +173,12 @@ def edition_date() -> date:
     """The build date, or SOURCE_DATE_EPOCH's date for a reproducible build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
 def _clean_up() -> None:
-    """Delete the temporary folders of this process's builds."""
-    while _work_dirs:
-        shutil.rmtree(_work_dirs.pop(), ignore_errors=True)
+    """Forget the last build and delete its temporary folder."""
+    if _build.out is not None:
+        shutil.rmtree(_build.out, ignore_errors=True)
+    _build.thread, _build.result, _build.error, _build.out = None, None, None, None

@@ -12,6 +12,7 @@ content collections, both kinds share one base and extend it. Custom keywords:
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 from portal.vocabulary import Vocabulary
@@ -272,9 +273,15 @@ def field_titles(kind: str) -> dict[str, str]:
     return {k: v.get("title", k) for k, v in schema_for(kind)["properties"].items()}
 
 
+@functools.cache
+def _schema_once(kind: str) -> Schema:
+    """schema_for(kind) built once: subschema() is asked for labels thousands of times per build (read only)."""
+    return schema_for(kind)
+
+
 def subschema(kind: str, *path: str) -> Schema:
-    """The schema of a nested field, e.g. subschema('case', 'funding', 'total')."""
-    node = schema_for(kind)
+    """The schema of a nested field, e.g. subschema('case', 'funding', 'total'); shared, do not modify it."""
+    node = _schema_once(kind)
     for key in path:
         node = node["items"] if node.get("type") == "array" and key == "[]" else node["properties"][key]
     return node

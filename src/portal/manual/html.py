@@ -206,5 +206,7 @@ def downloads_html(pdfs: list[PdfFile], link: Link, folder: str = "ke-stazeni/")
         lines.append('<ul class="kp-downloads__regions">')
         lines.extend(f"<li>{entry(pdf, pdf.edition.region_name or '')}</li>" for pdf in regional)
         lines.append("</ul>")
+    lines.append("<p>Každý příklad dobré praxe si můžete stáhnout i samostatně jako PDF na jednu až dvě strany: "
+                 "odkaz „Stáhnout jako PDF“ je na jeho stránce pod základními údaji.</p>")
     lines.append("</div>")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ regional edition only the cases of its region; all editions carry every method.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -115,16 +116,32 @@ def anchor(kind: str, slug: str) -> str:
     return f"{'metoda' if kind == 'method' else 'pripad'}-{slug}"
 
 
+# Bodies rendered by this process, by content: `mkdocs serve` renders again only the bodies that changed.
+_RENDERED: dict[str, str] = {}
+_RENDERED_MAX = 20_000
+
+
 def build_manual(collection: Collection, settings: Settings) -> Manual:
     """Render every body once and collect the chapters in catalogue order."""
     if not settings.site_url.endswith("/"):
         raise ManualError(f"adresa webu (site_url) musí končit lomítkem, je '{settings.site_url}'")
     renderer = MarkdownRenderer(settings.extensions, settings.extension_configs)
     intro = load_intro(settings, collection.root, renderer)
+    config = repr((settings.extensions, sorted((k, repr(v)) for k, v in settings.extension_configs.items()),
+                   settings.site_url, settings.docs_dir, str(collection.root)))
+    if len(_RENDERED) > _RENDERED_MAX:
+        _RENDERED.clear()
 
     def chapter(doc: Document) -> Chapter:
         ctx = BodyContext(doc.path, anchor(doc.kind, doc.slug), settings.site_url, collection.root, 3, settings.docs_dir)
-        return Chapter(doc, ctx.anchor, renderer.render(doc.body, ctx), settings.site_url + doc.url)
+        # Pictures are looked up on disk while rendering: a body that shows one is always rendered afresh.
+        key = hashlib.sha256(f"{config}\0{doc.path}\0{doc.body}".encode()).hexdigest()
+        html = _RENDERED.get(key)
+        if html is None:
+            html = renderer.render(doc.body, ctx)
+            if "file://" not in html:
+                _RENDERED[key] = html
+        return Chapter(doc, ctx.anchor, html, settings.site_url + doc.url)
 
     return Manual(settings, collection, intro,
                   methods=[chapter(d) for d in collection.methods],
