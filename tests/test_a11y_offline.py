@@ -11,8 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
 
-from portal.offline import FOLDER, ZIP_NAME, file_link, file_links, index_script, page_record
+from portal.offline import (
+    FOLDER,
+    ZIP_NAME,
+    file_link,
+    file_links,
+    index_script,
+    page_record,
+)
 from tests.browser import CHROMIUM_ARGS, chromium_path
+
 
 def czech_results(n: int) -> str:
     return "jeden výsledek" if n == 1 else f"{n} výsledky" if 2 <= n <= 4 else f"{n} výsledků"
