@@ -91,7 +91,8 @@ def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
         names = zf.namelist()
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/assets/offline-index.js" in names
     assert f"{FOLDER}/ke-stazeni/prirucka-dobre-praxe.pdf" in names and f"{FOLDER}/data/cases.csv" in names
-    assert not [n for n in names if n.startswith((f"{FOLDER}/pagefind/", f"{FOLDER}/admin/")) or n.endswith((".zip", "sw.js"))]
+    assert not [n for n in names if n.startswith((f"{FOLDER}/pagefind/", f"{FOLDER}/admin/")) or n.endswith((".zip", ".part", "sw.js"))]
+    assert len(names) == len(set(names))
     # Every page of the site is in the copy.
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "admin"}
     assert {f"{FOLDER}/{p}" for p in pages} <= set(names)

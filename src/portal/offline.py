@@ -219,9 +219,10 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
 
     records: list[dict[str, str]] = []
     target.parent.mkdir(parents=True, exist_ok=True)
+    files = list(site_files(site))   # listed before the archive exists: it is written into the site itself
     partial = target.with_suffix(".part")
     with zipfile.ZipFile(partial, "w") as zf:
-        for path in site_files(site):
+        for path in files:
             rel = path.relative_to(site).as_posix()
             if path.suffix != ".html":
                 add(zf, rel, path.read_bytes())
