@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from data import site_address   # sibling hook module
-from manual import edition_date  # sibling hook module: the same date as the PDF editions
+# Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
+from data import site_address
+from manual import edition_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -35,12 +36,12 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv",
 class GzipHandler(SimpleHTTPRequestHandler):
     """Static files; text ones gzipped when the client accepts it, as any production web server does."""
 
-    cache: dict[Path, bytes] = {}
+    cache: ClassVar[dict[Path, bytes]] = {}
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # noqa: ANN201 - the base class's signature
+    def send_head(self):
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -88,7 +89,7 @@ def audit(url: str) -> dict[str, object]:
         cmd = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}", "--max-wait-for-load=60000",
                f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir={profile}"]
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": chromium()})
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "CHROME_PATH": chromium()})
     if result.returncode != 0:
         raise RuntimeError(f"Lighthouse selhal pro {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 def test_lighthouse_scores_on_home_catalogue_and_a_case(built_site):
     result = subprocess.run([sys.executable, str(REPO / "scripts" / "lighthouse.py"), str(built_site), "--json"],
-                            capture_output=True, text=True, timeout=900)
+                            capture_output=True, text=True, timeout=900, check=False)
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert list(scores) == ["", "dobra-praxe/", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/"]

@@ -11,8 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
 
-from portal.offline import FOLDER, ZIP_NAME, file_link, file_links, index_script, page_record
+from portal.offline import (
+    FOLDER,
+    ZIP_NAME,
+    file_link,
+    file_links,
+    index_script,
+    page_record,
+)
 from tests.browser import CHROMIUM_ARGS, chromium_path
+
 
 def czech_results(n: int) -> str:
     return "jeden výsledek" if n == 1 else f"{n} výsledky" if 2 <= n <= 4 else f"{n} výsledků"
@@ -83,7 +91,8 @@ def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
         names = zf.namelist()
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/assets/offline-index.js" in names
     assert f"{FOLDER}/ke-stazeni/prirucka-dobre-praxe.pdf" in names and f"{FOLDER}/data/cases.csv" in names
-    assert not [n for n in names if n.startswith((f"{FOLDER}/pagefind/", f"{FOLDER}/admin/")) or n.endswith((".zip", "sw.js"))]
+    assert not [n for n in names if n.startswith((f"{FOLDER}/pagefind/", f"{FOLDER}/admin/")) or n.endswith((".zip", ".part", "sw.js"))]
+    assert len(names) == len(set(names))
     # Every page of the site is in the copy.
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "admin"}
     assert {f"{FOLDER}/{p}" for p in pages} <= set(names)

@@ -18,6 +18,7 @@ from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from portal.text import file_size
 from portal.typography import czech_long_date
@@ -31,15 +32,16 @@ SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 # Elements the online index leaves out too (hooks/search.py), by class or attribute.
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
 TEXT_LIMIT = 20_000             # characters of text per page in the offline index (a case is ~5,000)
-SEARCH_SCRIPT = Path(__file__).with_name("offline_search.js")
-FETCH_SCRIPT = Path(__file__).with_name("offline_fetch.js")   # answers fetch() of a local .json from its .json.js twin
+ASSETS = Path(__file__).with_name("assets")             # package data (pyproject: portal = ["assets/*"])
+SEARCH_SCRIPT = ASSETS / "offline-search.js"
+FETCH_SCRIPT = ASSETS / "offline-fetch.js"               # answers fetch() of a local .json from its .json.js twin
 
 _ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)', re.S)
-_H1 = re.compile(r"<h1\b.*?</h1>", re.S)
-_HEAD_END = re.compile(r"</head>", re.I)
-PLACEHOLDER = re.compile(r'<p class="kp-offline-edition"[^>]*>.*?</p>', re.S)
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)', re.DOTALL)
+_H1 = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
+_HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+PLACEHOLDER = re.compile(r'<p class="kp-offline-edition"[^>]*>.*?</p>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def file_links(html: str) -> str:
 class _PageText(HTMLParser):
     """Title and text of what Pagefind indexes: inside data-pagefind-body, minus the ignored parts."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -217,9 +219,10 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
 
     records: list[dict[str, str]] = []
     target.parent.mkdir(parents=True, exist_ok=True)
+    files = list(site_files(site))   # listed before the archive exists: it is written into the site itself
     partial = target.with_suffix(".part")
     with zipfile.ZipFile(partial, "w") as zf:
-        for path in site_files(site):
+        for path in files:
             rel = path.relative_to(site).as_posix()
             if path.suffix != ".html":
                 add(zf, rel, path.read_bytes())
