@@ -31,6 +31,8 @@ _unchanged: dict[str, tuple[bytes, int]] = {}  # editions of the last build; `mk
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Render every edition, add the PDFs to the site and the list of them to config.extra['portal_downloads']."""
+    if not pdf_enabled():
+        return files
     settings = manual_settings(config)
     out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
     _work_dirs.append(out)
@@ -51,6 +53,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(f"PDF příručka: {src_uri} ({pdf.pages} stran, {file_size(pdf.size)})")
     config.extra["portal_downloads"] = downloads_html(pdfs, lambda url: get_relative_url(url, DOWNLOADS))
     return files
+
+
+def pdf_enabled() -> bool:
+    """PORTAL_PDF=0 leaves the manual out (benchmarks, quick previews); a published build always has it."""
+    return os.environ.get("PORTAL_PDF") != "0"
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -94,7 +94,7 @@ class Document:
         return node
 
 
-@dataclass
+@dataclass(repr=False)  # mkdocs-macros serialises config.extra on every build: a full repr would cost a second
 class Collection:
     """All content of the portal, with every problem found while loading it."""
 
@@ -104,6 +104,9 @@ class Collection:
     methods: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
+
+    def __repr__(self) -> str:
+        return f"Collection({self.root}, cases={len(self.cases)}, methods={len(self.methods)}, problems={len(self.problems)})"
 
     @property
     def ok(self) -> bool:
