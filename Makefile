@@ -7,7 +7,7 @@ SYSTEM_STAMP := $(VENV)/.system-packages
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast check bench clean lock system-packages node-packages
+.PHONY: site serve test test-fast check bench bench-pdf clean lock system-packages node-packages
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,8 +50,9 @@ site: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	rm -rf site && mv .site-build site
 	@echo "Portál je v site/ (PDF v site/ke-stazeni/, data v site/data/)."
 
+# --dirty: an edit re-renders only the changed pages (content is validated from the cache); PDF apart unless PORTAL_PDF=1.
 serve: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
-	$(BIN)/mkdocs serve
+	PORTAL_PDF=$${PORTAL_PDF:-0} $(BIN)/mkdocs serve --dirty
 
 FORMAT ?= text
 check: $(STAMP)
@@ -64,7 +65,11 @@ test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser and not pdf" -q
 
+# The site at scale against plain Material (100, 1,000 and 3,000 cases; BENCH_ARGS="--sizes 100,1000 --lighthouse").
 bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/site.py $(BENCH_ARGS)
+
+bench-pdf: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/pdf.py
 
 # Regenerate the lock file after changing pyproject.toml (needs network access to the package index).
