@@ -126,8 +126,11 @@ class _TagScanner(HTMLParser):
 
 
 def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | None = None,
-                  content_folders: dict[str, str] | None = None) -> Iterator[Problem]:
-    """Raw HTML: only the portal's allowed tags and attributes, no scripts, handlers, unsafe or outside URLs."""
+                  content_folders: dict[str, str] | None = None, found: list[Link] | None = None) -> Iterator[Problem]:
+    """Raw HTML: only the portal's allowed tags and attributes, no scripts, handlers, unsafe or outside URLs.
+
+    Without `repo_files`, links to files of this site are put in `found` (when given), to be checked later.
+    """
     text = scannable(body)
     for m in _DECLARATION.finditer(text):
         line = first_line + text.count("\n", 0, m.start())
@@ -143,11 +146,11 @@ def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | 
     for line, tag, attrs in scanner.tags:
         if not _TAG_NAME.match(tag):
             continue  # '<https://…>' and '<jana@…>' are Markdown autolinks, not tags
-        yield from _tag_problems(path, first_line + line - 1, tag, attrs, repo_files, content_folders or {})
+        yield from _tag_problems(path, first_line + line - 1, tag, attrs, repo_files, content_folders or {}, found)
 
 
 def _tag_problems(path: str, at: int, tag: str, attrs: list[tuple[str, str | None]], repo_files: set[str] | None,
-                  folders: dict[str, str]) -> Iterator[Problem]:
+                  folders: dict[str, str], found: list[Link] | None = None) -> Iterator[Problem]:
     names = {k.lower(): (v or "") for k, v in attrs}
     video = tag == "iframe" and video_url(names.get("src", "")) is not None
     if tag == "iframe" and not video:
@@ -165,7 +168,7 @@ def _tag_problems(path: str, at: int, tag: str, attrs: list[tuple[str, str | Non
             yield Problem(path, at, BODY, "atribut 'style' není povolen; vzhled určuje portál")
         elif name in URL_ATTRIBUTES:
             if tag in ALLOWED_TAGS or video:
-                yield from _url_attribute_problems(path, at, tag, name, value, repo_files, folders)
+                yield from _url_attribute_problems(path, at, tag, name, value, repo_files, folders, found)
             elif (scheme := judge(value)) is not None and scheme.scheme not in WEB_SCHEMES:
                 yield Problem(path, at, BODY, f"adresa se schématem '{scheme.scheme}:' není povolena; použijte odkaz začínající https://")
         elif name not in allowed and (tag in ALLOWED_TAGS or video):
@@ -179,7 +182,7 @@ def _tag_problems(path: str, at: int, tag: str, attrs: list[tuple[str, str | Non
 
 
 def _url_attribute_problems(path: str, at: int, tag: str, name: str, value: str, repo_files: set[str] | None,
-                            folders: dict[str, str]) -> Iterator[Problem]:
+                            folders: dict[str, str], found: list[Link] | None = None) -> Iterator[Problem]:
     if tag == "iframe" and name == "src" and video_url(value):
         return
     urls = srcset_urls(value) if name == "srcset" else [value]
@@ -190,6 +193,8 @@ def _url_attribute_problems(path: str, at: int, tag: str, name: str, value: str,
         elif judged.host is None and judged.scheme == "https":  # stays on this site
             if name in ("href", "src") and repo_files is not None:
                 yield from target_problems(path, Link(at, url, name != "href"), repo_files, folders)
+            elif name in ("href", "src") and found is not None:
+                found.append(Link(at, url, name != "href"))
         elif judged.scheme not in WEB_SCHEMES:
             yield Problem(path, at, BODY, f"adresa se schématem '{judged.scheme}:' není povolena; použijte odkaz začínající https://")
         elif name in LOADING_ATTRIBUTES:
