@@ -50,9 +50,10 @@ site: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	rm -rf site && mv .site-build site
 	@echo "Portál je v site/ (PDF v site/ke-stazeni/, data v site/data/)."
 
-# --dirty: an edit re-renders only the changed pages (content is validated from the cache); PDF apart unless PORTAL_PDF=1.
+# --dirty: an edit re-renders only the changed pages (content is validated from the cache); --no-strict because MkDocs
+# warns about every dirty build; invalid content still stops the preview. PDF apart unless PORTAL_PDF=1.
 serve: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
-	PORTAL_PDF=$${PORTAL_PDF:-0} $(BIN)/mkdocs serve --dirty
+	PORTAL_PDF=$${PORTAL_PDF:-0} $(BIN)/mkdocs serve --dirty --no-strict
 
 FORMAT ?= text
 check: $(STAMP)

@@ -69,8 +69,13 @@ def _decode(value: Any) -> Any:
     return value
 
 
+# Entries already read in this process: `mkdocs serve` loads the collection again on every rebuild.
+_MEMORY: dict[str, tuple[Source, list[Problem], list[Link]]] = {}
+_MEMORY_LIMIT = 50_000
+
+
 class ContentCache:
-    """Entries by key in one folder; a broken or unreadable entry is a miss, never an error."""
+    """Entries by key in one folder (and in memory for the life of the process); a broken entry is a miss, never an error."""
 
     def __init__(self, folder: Path, vocabulary: bytes) -> None:
         self.folder = folder
@@ -89,6 +94,9 @@ class ContentCache:
         return hashlib.sha256(self.salt + rel.encode("utf-8") + b"\0" + raw).hexdigest()
 
     def get(self, key: str) -> tuple[Source, list[Problem], list[Link]] | None:
+        if key in _MEMORY:
+            self.hits += 1
+            return _MEMORY[key]
         try:
             data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
             src = Source(data["path"], meta=None if data["meta"] is None else _decode(data["meta"]),
@@ -100,9 +108,17 @@ class ContentCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._remember(key, (src, problems, found))
         return src, problems, found
 
+    @staticmethod
+    def _remember(key: str, entry: tuple[Source, list[Problem], list[Link]]) -> None:
+        if len(_MEMORY) >= _MEMORY_LIMIT:
+            _MEMORY.clear()
+        _MEMORY[key] = entry
+
     def put(self, key: str, src: Source, problems: list[Problem], found: list[Link]) -> None:
+        self._remember(key, (src, problems, found))
         data = {"path": src.path, "meta": None if src.meta is None else _encode(src.meta),
                 "lines": [[list(p), n] for p, n in src.lines.items()], "body": src.body, "body_line": src.body_line,
                 "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
