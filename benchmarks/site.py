@@ -360,7 +360,7 @@ def main() -> None:
             rows[-1]["lighthouse"] = lighthouse(Path(tmp) / f"site-{sizes[-1]}")
     print(table(rows))
     if args.lighthouse:
-        print(f"\nLighthouse (mobil, gzip), {sizes[-1]:,} případů:".replace(",", "\u00a0"))
+        print(f"\nLighthouse (mobil, gzip), {sizes[-1]:,} případů:".replace(f"{sizes[-1]:,}", f"{sizes[-1]:,}".replace(",", "\u00a0")))
         for page, scores in rows[-1]["lighthouse"].items():
             print(f"- {page}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
     if args.json:
