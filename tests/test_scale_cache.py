@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portal import cache as cache_module
 from portal import collection as collection_module
 from portal.cache import ContentCache
 from portal.collection import load_collection
@@ -31,6 +32,12 @@ def content(root: Path, write) -> Path:
     for method in (REPO / "methods").glob("*.md"):
         shutil.copy(method, root / "methods" / method.name)
     return root
+
+
+@pytest.fixture(autouse=True)
+def empty_memory():
+    """Each test starts with no entries kept in memory, so the folder's entries are what is tested."""
+    cache_module._MEMORY.clear()
 
 
 def problems(collection) -> list[str]:
@@ -75,6 +82,7 @@ def test_a_broken_cache_entry_is_a_miss(content: Path, tmp_path: Path):
     expected = problems(load_collection(content, cache=store))
     for entry in (tmp_path / "cache").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
+    cache_module._MEMORY.clear()
     assert problems(load_collection(content, cache=store)) == expected
 
 
