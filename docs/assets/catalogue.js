@@ -25,6 +25,7 @@
     var boxOf = [];         // per facet, per value: the checkbox
     var limit = 0;
     var renderToken = 0;
+    var replaced = false;   // the list shows other cards than the page came with
 
     if (ul) {  // the cards on the page are the first chunk: no request for them
       chunks[1] = Promise.resolve(Array.prototype.map.call(ul.children, function (li) { return li.outerHTML; }));
@@ -85,7 +86,7 @@
     function render(shown, filtered) {
       var token = ++renderToken;
       if (!filtered) {  // the page as it came: its cards and the pager
-        if (ul) { ul.innerHTML = firstPage; }
+        if (ul && replaced) { ul.innerHTML = firstPage; replaced = false; }
         more.hidden = true;
         if (pager) { pager.hidden = false; }
         return;
@@ -101,6 +102,7 @@
         if (token !== renderToken) { return; }
         var byChunk = {};
         needed.forEach(function (n, k) { byChunk[n] = lists[k]; });
+        replaced = true;
         ul.innerHTML = wanted.map(function (i) {
           return byChunk[Math.floor(i / index.pageSize) + 1][i % index.pageSize];
         }).join("");
