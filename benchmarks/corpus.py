@@ -28,6 +28,7 @@ HEADINGS = ["Výchozí situace", "Cíle", "Co se dělalo", "Zapojení obyvatel a
 METHODS = ["komunitni-centrum", "komunitni-organizovani", "komunitni-planovani", "mapovani-potreb"]
 METHOD_TITLES = ["Komunitní centrum", "Komunitní organizování", "Komunitní plánování", "Mapování potřeb"]
 PROGRAMMES = ["opz", "opz-plus", "irop", "krajska-dotace", "jine"]
+TAGS = ["venkov", "město", "sousedství", "dobrovolnictví", "participace", "senioři", "mládež", "veřejný prostor"]
 GROUPS = ["osoby-socialne-vyloucene", "seniori", "rodiny-s-detmi", "deti-a-mladez", "verejnost", "nezamestnani"]
 
 
@@ -74,6 +75,7 @@ title: Komunitní projekt č. {i + 1} – {rng.choice(WORDS)} a {rng.choice(WORD
 summary: {sentence(rng)} {sentence(rng)}
 region: {regions[i % len(regions)]}
 municipalities: [Obec {i + 1}, Sousední obec {i + 1}]
+municipality_count: {2 + i % 5}
 organisation: {{name: "Spolek číslo {i + 1}, z.s.", web: "https://spolek{i + 1}.example.cz/"}}
 project:
   registration_number: CZ.03.02.01/00/22_008/{i:07d}
@@ -92,6 +94,9 @@ indicators:
   - {{label: Zapojení dobrovolníci, target: 20, unit: osob}}
 contacts:
   - {{name: Jana Nováková, role: koordinátorka, email: jana{i}@example.cz, phone: "600 000 {i % 1000:03d}", consent: 2026-11-01}}
+links:
+  - {{title: Fotografie z akcí, url: "https://spolek{i + 1}.example.cz/fotografie"}}
+tags: [{", ".join(rng.sample(TAGS, 2))}]
 sources:
   - {{title: "Spolek číslo {i + 1}: stránka projektu", url: "https://spolek{i + 1}.example.cz/projekt", accessed: 2026-11-23}}
 ---

@@ -38,6 +38,14 @@ Text.
 """
 
 
+@pytest.fixture(scope="session", autouse=True)
+def content_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content cache (portal.cache) of this test session in a folder of its own, not in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("content-cache")
+    os.environ["PORTAL_CACHE"] = str(folder)  # inherited by every build and check the tests run
+    return folder
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """An empty content root with the real vocabularies and one method (komunitni-planovani)."""

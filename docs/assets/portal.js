@@ -19,72 +19,7 @@
     });
   }
 
-  // Catalogue facets: OR within one facet, AND across facets; counts show how many cases each
-  // value would give with the other facets as they are; the state lives in the URL.
-  function czechCount(n) {
-    return n + (n === 1 ? " příklad" : n >= 2 && n <= 4 ? " příklady" : " příkladů");
-  }
-
-  function initCatalogue() {
-    var form = document.getElementById("kp-filters");
-    if (!form) { return; }
-    var cards = Array.prototype.slice.call(document.querySelectorAll("#kp-catalogue .kp-card"));
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var status = document.getElementById("kp-result-count");
-    var empty = document.getElementById("kp-empty");
-    var keys = [];
-    boxes.forEach(function (b) { if (keys.indexOf(b.name) < 0) { keys.push(b.name); } });
-    var values = cards.map(function (card) {
-      var v = {};
-      keys.forEach(function (k) { v[k] = (card.getAttribute("data-" + k) || "").split(" ").filter(Boolean); });
-      return v;
-    });
-
-    function selected() {
-      var s = {};
-      keys.forEach(function (k) { s[k] = []; });
-      boxes.forEach(function (b) { if (b.checked) { s[b.name].push(b.value); } });
-      return s;
-    }
-    function matches(v, s, skip) {
-      return keys.every(function (k) {
-        if (k === skip || s[k].length === 0) { return true; }
-        return s[k].some(function (x) { return v[k].indexOf(x) >= 0; });
-      });
-    }
-    function apply(pushUrl) {
-      var s = selected();
-      var shown = 0;
-      cards.forEach(function (card, i) {
-        var ok = matches(values[i], s, null);
-        card.parentElement.hidden = !ok;
-        if (ok) { shown += 1; }
-      });
-      boxes.forEach(function (b) {
-        var n = 0;
-        values.forEach(function (v) { if (v[b.name].indexOf(b.value) >= 0 && matches(v, s, b.name)) { n += 1; } });
-        var out = form.querySelector('[data-count-for="' + b.name + "=" + b.value + '"]');
-        if (out) { out.textContent = "(" + n + ")"; }
-      });
-      status.textContent = "Zobrazeno " + shown + " z " + cards.length + " příkladů.";
-      empty.hidden = shown !== 0;
-      if (pushUrl) {
-        var params = new URLSearchParams();
-        keys.forEach(function (k) { s[k].forEach(function (x) { params.append(k, x); }); });
-        var query = params.toString();
-        history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-      }
-    }
-    var params = new URLSearchParams(location.search);
-    boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) >= 0; });
-    form.hidden = false;
-    if (window.matchMedia && window.matchMedia("(max-width: 44em)").matches && !location.search) {
-      form.querySelector("details").open = false;
-    }
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    apply(false);
-  }
+  // The catalogue's facets live in assets/catalogue.js.
 
   // Search page: Pagefind's UI from this site, in Czech; ?q= from the header form starts a search.
   function initSearch() {
@@ -135,7 +70,6 @@
 
   ready(function () {
     enhanceEmails(document);
-    initCatalogue();
     initSearch();
   });
 })();

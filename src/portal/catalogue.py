@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -59,14 +60,86 @@ def filter_form(collection: Collection, today: date | None = None) -> str:
             '<button type="reset" class="md-button kp-filters__reset">Zrušit filtry</button></details></form>')
 
 
+# The catalogue at scale: its first page holds PAGE_SIZE cards, static pages /dobra-praxe/strana/<n>/ the rest
+# (complete without JavaScript), and the script filters over a compact index (data/katalog.json) and fetches
+# the cards of matching cases in chunks of PAGE_SIZE (data/katalog/karty-<n>.json), the same HTML as here.
+PAGE_SIZE = 50
+INDEX = "data/katalog.json"
+
+
+def page_count(collection: Collection) -> int:
+    """Pages of the catalogue list (at least one, even when it is empty)."""
+    return max(1, -(-len(collection.cases) // PAGE_SIZE))
+
+
+def page_url(n: int) -> str:
+    """Site-relative address of list page n (1 is the catalogue itself)."""
+    return "dobra-praxe/" if n == 1 else f"dobra-praxe/strana/{n}/"
+
+
+def page_cases(collection: Collection, n: int) -> list[Document]:
+    return collection.cases[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
+
+
+def pager(collection: Collection, n: int, link: Link) -> str:
+    """Links to every list page; the current one is marked for screen readers (aria-current)."""
+    pages = page_count(collection)
+    if pages == 1:
+        return ""
+    items = "".join(f'<li><a href="{link(page_url(k))}" aria-current="page">{k}</a></li>' if k == n else
+                    f'<li><a href="{link(page_url(k))}">{k}</a></li>' for k in range(1, pages + 1))
+    return (f'<nav class="kp-pager" id="kp-pager" aria-label="Stránky katalogu"><p>Strana {n} z {pages}. '
+            f'Příklady lze procházet také <a href="{link("kraje/")}">podle krajů</a>.</p><ul>{items}</ul></nav>')
+
+
 def catalogue(collection: Collection, link: Link, today: date | None = None) -> str:
-    """The catalogue: filters, a live count for screen readers, and every case as a card."""
+    """The catalogue: filters, a live count for screen readers, the first page of cards and links to the other pages."""
     n = len(collection.cases)
     return (filter_form(collection, today)
             + '<h2 class="kp-catalogue__heading" id="seznam-prikladu" tabindex="-1">Seznam příkladů</h2>'
             + f'<p class="kp-result-count" id="kp-result-count" role="status" aria-live="polite">Zobrazeno {n} z {n} příkladů.</p>'
-            + f'<div id="kp-catalogue">{case_cards(collection, link, today=today)}</div>'
-            + '<p class="kp-empty" id="kp-empty" hidden>Zadaným filtrům neodpovídá žádný příklad. Zkuste některý filtr zrušit.</p>')
+            + f'<div id="kp-catalogue" data-index="{link(INDEX)}" data-total="{n}" data-page-size="{PAGE_SIZE}">'
+            + case_cards(collection, link, page_cases(collection, 1), today) + '</div>'
+            + '<p class="kp-empty" id="kp-empty" hidden>Zadaným filtrům neodpovídá žádný příklad. Zkuste některý filtr zrušit.</p>'
+            + '<p class="kp-more" id="kp-more" hidden><button type="button" class="md-button">Zobrazit další příklady</button></p>'
+            + pager(collection, 1, link))
+
+
+def catalogue_page(collection: Collection, n: int, link: Link, today: date | None = None) -> str:
+    """Markdown of list page n (2 and more): its cards and the pager; kept out of search, the cards have pages of their own."""
+    pages = page_count(collection)
+    first = (n - 1) * PAGE_SIZE + 1
+    last = min(n * PAGE_SIZE, len(collection.cases))
+    title = f"Příklady dobré praxe – strana {n} z {pages}"
+    header = (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+              f"description: {json.dumps(f'Katalog příkladů dobré praxe komunitní práce, příklady {first}–{last}.', ensure_ascii=False)}\n"
+              "search_exclude: true\n---\n\n")
+    return (f"{header}# {escape(title)}\n\n"
+            f'<p>Příklady {first}–{last} z {len(collection.cases)}, seřazené podle názvu. '
+            f'Filtrovat je můžete v <a href="{link(page_url(1))}">katalogu</a>.</p>\n\n'
+            f"{case_cards(collection, link, page_cases(collection, n), today)}\n\n{pager(collection, n, link)}\n")
+
+
+def catalogue_index(collection: Collection, today: date | None = None) -> str:
+    """The compact index the script filters over: per facet its values, per case (catalogue order) its value numbers."""
+    today = today or date.today()
+    active = [f for f in facets(today) if facet_values(collection, f)]
+    values = [[v for v, _, _ in facet_values(collection, f)] for f in active]
+    positions = [{v: i for i, v in enumerate(vs)} for vs in values]
+    rows = [[[pos[v] for v in f.values(c, collection) if v in pos] for f, pos in zip(active, positions)] for c in collection.cases]
+    data = {"pageSize": PAGE_SIZE, "total": len(collection.cases), "chunks": "katalog/karty-",  # relative to the index file
+            "facets": [{"key": f.key, "values": vs} for f, vs in zip(active, values)], "cases": rows}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def card_chunks(collection: Collection, link: Link, today: date | None = None,
+                finish: Callable[[str], str] = lambda html: html) -> list[str]:
+    """The cards of each list page as a JSON list of HTML strings (links relative to the catalogue page)."""
+    chunks = []
+    for n in range(1, page_count(collection) + 1):
+        cards = [finish(f"<li>{case_card(c, collection, link, today)}</li>") for c in page_cases(collection, n)]
+        chunks.append(json.dumps(cards, ensure_ascii=False, separators=(",", ":")))
+    return chunks
 
 
 def method_list(collection: Collection, link: Link) -> str:

@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from portal.attachments import ATTACHMENT_SUFFIXES, attachment_problems
-from portal.frontmatter import INVISIBLE, Source, dotted, read_source
+from portal.body import Link
+from portal.cache import ContentCache
+from portal.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
 from portal.media import MEDIA_SUFFIXES, media_problems
 from portal.problems import FILE, Problem
 from portal.recovery import readable_field_problems
 from portal.text import fold
-from portal.validate import body_problems, validate
+from portal.validate import (_references, _validator, collection_problems, document_problems, link_target_problems,
+                             own_body_problems)
 from portal.videorules import video_problems
 from portal.vocabulary import Vocabulary, load_vocabulary
 
@@ -98,7 +101,7 @@ class Document:
         return node
 
 
-@dataclass
+@dataclass(repr=False)  # mkdocs-macros serialises config.extra on every build: a full repr would cost a second
 class Collection:
     """All content of the portal, with every problem found while loading it."""
 
@@ -109,6 +112,9 @@ class Collection:
     videos: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
+
+    def __repr__(self) -> str:
+        return f"Collection({self.root}, cases={len(self.cases)}, methods={len(self.methods)}, problems={len(self.problems)})"
 
     @property
     def ok(self) -> bool:
@@ -197,31 +203,42 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Proble
     return found, attachments, problems
 
 
-def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collection:
-    """Load and validate all content under root; with `only`, report problems of those files alone."""
+def load_collection(root: Path, only: Iterable[Path] | None = None, cache: ContentCache | None | bool = True) -> Collection:
+    """Load and validate all content under root; with `only`, check those files alone against the others' names.
+
+    Each file is parsed and validated once: what depends on it alone comes from the content cache when the same
+    bytes were seen before (portal.cache); links and references are checked against the other files every time.
+    With `only`, the other files are listed but not validated (their names and the referenced documents suffice).
+    """
     root = root.resolve()
     vocab, problems = load_vocabulary(root)
     files, attachments, more = discover(root)
     problems += more
+    store = ContentCache.for_root(root) if cache is True else cache or None
+    wanted = None if only is None else {_rel(root, p) for p in only}
+    referenced = {ref for kind in KINDS for _, ref in _references(_validator(kind, vocab).schema)}
+    repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
+    folders = {k.folder: k.name for k in KINDS.values()}
     docs: list[Document] = []
     unreadable: list[Source] = []
     for kind, file in files:
-        src = read_source(file, file.relative_to(root).as_posix())
-        problems += src.problems
+        rel = file.relative_to(root).as_posix()
+        if wanted is not None and kind not in referenced and not _selected(rel, wanted):
+            docs.append(Document(kind, file.stem, Source(rel, meta={})))  # its name is all a check of others needs
+            continue
+        src, own, found = _checked(file, rel, kind, vocab, folders, store)
+        problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
         if src.meta is not None:
             docs.append(Document(kind, file.stem, src))
         elif src.body_line > 1:
             unreadable.append(src)
-    repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
-    folders = {k.folder: k.name for k in KINDS.values()}
-    problems += validate(docs, vocab, repo_files, folders)
-    problems += video_problems(root, [d for d in docs if d.kind == "video"], attachments)
-    for src in unreadable:  # the header has a syntax error: still check the body
-        problems += body_problems(src.path, src.body, src.body_line, repo_files, folders)
-        problems += readable_field_problems(root, src, vocab, docs, repo_files, folders)  # and the fields still readable
-    if only is not None:
-        wanted = {_rel(root, p) for p in only}
-        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    problems += collection_problems(docs, vocab)
+    checked = [d for d in docs if d.kind == "video" and (wanted is None or _selected(d.path, wanted))]
+    problems += video_problems(root, checked, attachments)
+    for src in unreadable:  # the header has a syntax error: the fields that can still be read are checked
+        problems += readable_field_problems(root, src, vocab, docs, repo_files, folders)
+    if wanted is not None:
+        problems = [p for p in problems if _selected(p.path, wanted)]
     docs.sort(key=sort_key)
     return Collection(
         root=root,
@@ -232,6 +249,32 @@ def load_collection(root: Path, only: Iterable[Path] | None = None) -> Collectio
         problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
         attachments=attachments,
     )
+
+
+def _selected(path: str, wanted: set[str]) -> bool:
+    return any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
+
+
+def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[str, str],
+             store: ContentCache | None) -> tuple[Source, list[Problem], list[Link]]:
+    """One file parsed, with the problems that depend on it alone and its links: from the cache, or computed and stored."""
+    if file.stat().st_size > MAX_FILE_BYTES:
+        return read_source(file, rel), [], []  # the size problem, without reading the file
+    raw = file.read_bytes()
+    key = store.key(rel, raw) if store else ""
+    hit = store.get(key) if store else None
+    if hit is not None:
+        return hit
+    src = parse_source(raw, rel)
+    if src.meta is not None:
+        own, found = document_problems(Document(kind, file.stem, src), vocab, folders)
+    elif src.body_line > 1:  # the header has a syntax error: still check the body
+        own, found = own_body_problems(rel, src.body, src.body_line, folders)
+    else:
+        own, found = [], []
+    if store:
+        store.put(key, src, own, found)
+    return src, own, found
 
 
 def _rel(root: Path, path: Path) -> str:

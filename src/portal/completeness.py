@@ -54,7 +54,7 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
         missing = []
         if not (site_dir / doc.url / "index.html").is_file():
             missing.append(f"stránka {doc.url}")
-        if not any(u.endswith(doc.url) for u in urls):
+        if doc.url not in urls:  # a set: one look-up per page, not a scan of the whole index
             missing.append("vyhledávací index")
         if doc.slug not in data[doc.kind]:
             missing.append("otevřená data")

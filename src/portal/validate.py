@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.body import html_problems, link_problems, scannable, size_problems, structure_problems
+from portal.body import Link, html_problems, links, scannable, size_problems, structure_problems, target_problems
 from portal.frontmatter import dotted
 from portal.messages import message
 from portal.placeholders import rule_no_placeholders
@@ -373,20 +373,35 @@ def rule_unique_slugs(docs: list[Document]) -> Iterator[Problem]:
             seen[key] = doc
 
 
+def own_body_problems(path: str, body: str, first_line: int, folders: dict[str, str]) -> tuple[list[Problem], list[Link]]:
+    """The body rules that depend on this file alone, and its links to files of the site, to be checked against them.
+
+    Split from the check of link targets so that the result can be cached by the file's content (portal.cache).
+    """
+    problems = size_problems(path, body, first_line)
+    if problems:
+        return problems, []  # not parsed any further: the limits are what keep the check fast
+    problems += structure_problems(path, body, first_line)
+    if any(p.message.startswith("text má ") for p in problems):
+        return problems, []  # over a count limit: one message is enough, not one per link
+    found: list[Link] = []
+    problems += html_problems(path, body, first_line, None, folders, found)
+    return problems, list(links(body, first_line)) + found
+
+
+def link_target_problems(path: str, found: list[Link], files: set[str], folders: dict[str, str]) -> list[Problem]:
+    """The links of one file against the files of the repository: safe, and pointing at files that exist."""
+    return [p for link in found for p in target_problems(path, link, files, folders)]
+
+
 def body_problems(path: str, body: str, first_line: int, files: set[str] | None, folders: dict[str, str]) -> list[Problem]:
     """The body's own rules: bounded size and structure, safe raw HTML, safe links to files that exist.
 
     Checked even when the header cannot be read, so that one YAML slip does not hide the rest.
     """
-    problems = size_problems(path, body, first_line)
-    if problems:
-        return problems  # not parsed any further: the limits are what keep the check fast
-    problems += structure_problems(path, body, first_line)
-    if any(p.message.startswith("text má ") for p in problems):
-        return problems  # over a count limit: one message is enough, not one per link
-    problems += html_problems(path, body, first_line, files, folders)
+    problems, found = own_body_problems(path, body, first_line, folders)
     if files is not None:
-        problems += link_problems(path, body, first_line, files, folders)
+        problems += link_target_problems(path, found, files, folders)
     return problems
 
 def rule_contact_consent(doc: Document) -> Iterator[Problem]:
@@ -419,16 +434,29 @@ DOC_RULES.append(rule_no_placeholders)
 COLLECTION_RULES = [rule_unique_slugs]
 
 
+def document_problems(doc: Document, vocab: Vocabulary, folders: dict[str, str]) -> tuple[list[Problem], list[Link]]:
+    """Everything about one document that depends on it alone (schema, rules, body), and its links to check later."""
+    problems = schema_problems(doc, vocab)
+    for rule in DOC_RULES:
+        problems += rule(doc)
+    body, found = own_body_problems(doc.path, doc.body, doc.source.body_line, folders)
+    return problems + body, found
+
+
+def collection_problems(docs: list[Document], vocab: Vocabulary) -> list[Problem]:
+    """Rules over all documents: unique addresses, references to documents that exist."""
+    problems: list[Problem] = []
+    for collection_rule in COLLECTION_RULES:
+        problems += collection_rule(docs)
+    return problems + list(rule_references_exist(docs, vocab))
+
+
 def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None, folders: dict[str, str] | None = None) -> list[Problem]:
     """All problems of all documents: schema, per-document rules, collection rules, then links to files."""
     problems: list[Problem] = []
     for doc in docs:
-        problems += schema_problems(doc, vocab)
-        for rule in DOC_RULES:
-            problems += rule(doc)
-    for collection_rule in COLLECTION_RULES:
-        problems += collection_rule(docs)
-    problems += rule_references_exist(docs, vocab)
-    for doc in docs:
-        problems += body_problems(doc.path, doc.body, doc.source.body_line, files, folders or {})
-    return problems
+        own, found = document_problems(doc, vocab, folders or {})
+        problems += own
+        if files is not None:
+            problems += link_target_problems(doc.path, found, files, folders or {})
+    return problems + collection_problems(docs, vocab)
