@@ -70,9 +70,6 @@ test-fast: $(STAMP)
 bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/site.py $(BENCH_ARGS)
 
-bench-pdf: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
-	$(BIN)/python benchmarks/pdf.py
-
 # PDF manual at 100, 500 and 1,000 synthetic cases (Typst); `BENCH_PDF="--engine weasyprint 100"` for the earlier engine.
 BENCH_PDF ?=
 bench-pdf: $(STAMP) $(SYSTEM_STAMP)
