@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from content import get_collection  # sibling hook module
@@ -16,7 +17,7 @@ log = logging.getLogger("mkdocs.hooks.completeness")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    problems = missing_outputs(get_collection(config), Path(config.site_dir))
+    problems = missing_outputs(get_collection(config), Path(config.site_dir), pdf=os.environ.get("PORTAL_PDF") != "0")
     for problem in problems:
         log.error(str(problem))
     if problems:

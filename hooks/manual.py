@@ -31,6 +31,9 @@ _unchanged: dict[str, tuple[bytes, int]] = {}  # editions of the last build; `mk
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Render every edition, add the PDFs to the site and the list of them to config.extra['portal_downloads']."""
+    if os.environ.get("PORTAL_PDF") == "0":  # benchmarks and search tests at scale: the web without the manual
+        config.extra["portal_downloads"] = ""
+        return files
     settings = manual_settings(config)
     out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
     _work_dirs.append(out)

@@ -43,13 +43,13 @@ def _slugs(path: Path, key: str) -> set[str]:
     return {item["slug"] for item in json.loads(path.read_text(encoding="utf-8"))[key]} if path.is_file() else set()
 
 
-def missing_outputs(collection: Collection, site_dir: Path) -> list[Problem]:
-    """One problem per content file and per output it is missing from."""
+def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) -> list[Problem]:
+    """One problem per content file and per output it is missing from (the PDF only when it was built)."""
     problems = []
     urls = indexed_urls(site_dir)
     data = {"case": _slugs(site_dir / "data" / "cases.json", "cases"), "method": _slugs(site_dir / "data" / "methods.json", "methods")}
-    pdf = site_dir / MANUAL
-    outline = outline_titles(pdf) if pdf.is_file() else set()
+    manual = site_dir / MANUAL
+    outline = outline_titles(manual) if pdf and manual.is_file() else set()
     for doc in collection.cases + collection.methods:
         missing = []
         if not (site_dir / doc.url / "index.html").is_file():
@@ -58,7 +58,7 @@ def missing_outputs(collection: Collection, site_dir: Path) -> list[Problem]:
             missing.append("vyhledávací index")
         if doc.slug not in data[doc.kind]:
             missing.append("otevřená data")
-        if " ".join(doc.title.split()) not in outline:
+        if pdf and " ".join(doc.title.split()) not in outline:
             missing.append(f"PDF příručka ({MANUAL})")
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
