@@ -7,6 +7,7 @@ The browser's form -> key map goes to search-forms/ (one small file per two firs
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -20,7 +21,7 @@ from content import get_collection  # sibling hook module; importable while hook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.search_index import page_facets, shadow_page, write_query_map
+from portal.search_index import help_page_ids, page_facets, shadow_page, write_query_map
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -60,4 +61,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         shutil.rmtree(shadow, ignore_errors=True)
     if result.returncode != 0:
         raise PluginError(f"Vyhledávací index (Pagefind) se nepodařilo vytvořit:\n{result.stdout}\n{result.stderr}")
+    help_ids = help_page_ids(site / "pagefind", set(facets))
+    (site / FORMS_DIR / "help.json").write_text(json.dumps(help_ids), encoding="utf-8")
     log.info(f"Vyhledávání: {len(counts)} tvarů slov, {chunks} částí mapy tvarů, {time.perf_counter() - started:.1f} s")

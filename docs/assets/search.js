@@ -76,34 +76,86 @@
   function pagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(siteRoot + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ bundlePath: siteRoot + "pagefind/", excerptLength: 24 }).then(function () { return pf.init(); })
+        return pf.options({ bundlePath: siteRoot + "pagefind/", excerptLength: 24, ranking: { termSimilarity: 0 } }).then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
     }
     return pagefindPromise;
   }
 
-  // Results for a query: pages with the typed forms first, then pages with other forms of the same words.
-  function search(query, filters) {
+  // Filter counts as the catalogue gives them: for each filter, how many results each of its values would
+  // give with the other filters as they are (values of one filter add up, filters narrow each other).
+  function facetCounts(query, selected, names) {
+    return Promise.all([pagefind(), looseQuery(query)]).then(function (parts) {
+      var pf = parts[0], loose = parts[1];
+      return pf.filters().then(function () {
+        return Promise.all(names.map(function (name) {
+          var others = {};
+          Object.keys(selected).forEach(function (k) { if (k !== name && selected[k].length) { others[k] = { any: selected[k] }; } });
+          if (!loose) { return {}; }  // a filter-only search would fetch the whole index: the catalogue does that
+          return pf.search(loose, { filters: others }).then(function (found) { return (found.filters || {})[name] || {}; });
+        }));
+      }).then(function (lists) {
+        var out = {};
+        names.forEach(function (name, i) { out[name] = lists[i]; });
+        return out;
+      });
+    });
+  }
+
+  function queryWords(query) {
     var words = (query || "").trim().split(/\s+/).filter(Boolean);
     // One-letter prepositions and conjunctions ("v", "a") are in nearly every page: their index chunks
     // would cost more than they say, so a query with other words leaves them out.
     var longer = words.filter(function (w) { return Array.from(w).length > 1; });
-    if (longer.length) { words = longer; }
-    return Promise.all([pagefind(), Promise.all(words.map(terms))]).then(function (parts) {
-      var pf = parts[0], t = parts[1];
+    return longer.length ? longer : words;
+  }
+  function looseQuery(query) {
+    return Promise.all(queryWords(query).map(terms)).then(function (t) { return t.map(function (x) { return x.loose; }).join(" "); });
+  }
+
+  // Results for a query, best first: pages with more of the typed forms as written first, then pages with
+  // other forms of the same words; help pages after every case and method.
+  function search(query, filters) {
+    var words = queryWords(query);
+    var options = { filters: filters || {} };
+    return Promise.all([pagefind(), Promise.all(words.map(terms)), helpPages()]).then(function (parts) {
+      var pf = parts[0], t = parts[1], help = parts[2];
       var loose = t.map(function (x) { return x.loose; }).join(" ");
-      var exact = t.map(function (x) { return x.exact; }).join(" ");
-      var options = { filters: filters || {} };
-      return Promise.all([pf.search(loose || null, options), exact && exact !== loose ? pf.search(exact, options) : null]);
-    }).then(function (found) {
-      var all = found[0], first = found[1];
-      var seen = {}, results = [];
-      [first ? first.results : [], all.results].forEach(function (list) {
-        list.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; results.push(r); } });
+      if (!loose) { return { results: [], filters: {}, totalFilters: {} }; }
+      var perWord = t.length > 1 ? t.map(function (x) { return pf.search(x.loose, options); }) : [];
+      var exact = t.map(function (x) { return x.exact !== x.loose ? pf.search(x.exact, options) : null; });
+      return Promise.all([pf.search(loose, options), Promise.all(perWord), Promise.all(exact)]).then(function (found) {
+        var all = found[0];
+        var exactCount = {};
+        found[2].forEach(function (ex, i) {
+          if (!ex) { return; }
+          // Pagefind answers a word it does not have with shorter and shorter prefixes of it: trust the
+          // exact search only when every page it found has the word in some form.
+          var forms = {};
+          (t.length > 1 ? found[1][i] : all).results.forEach(function (r) { forms[r.id] = true; });
+          if (!ex.results.every(function (r) { return forms[r.id]; })) { return; }
+          ex.results.forEach(function (r) { exactCount[r.id] = (exactCount[r.id] || 0) + 1; });
+        });
+        var order = all.results.map(function (r, i) { return { r: r, i: i, exact: exactCount[r.id] || 0, help: help[r.id] ? 1 : 0 }; });
+        order.sort(function (a, b) { return a.help - b.help || b.exact - a.exact || a.i - b.i; });
+        return { results: order.map(function (o) { return o.r; }), filters: all.filters || {}, totalFilters: all.totalFilters || {} };
       });
-      return { results: results, filters: all.filters || {}, totalFilters: all.totalFilters || {} };
     });
+  }
+
+  // Ids of help pages (listed at build time by hooks/search.py): they rank after cases and methods.
+  var helpPromise = null;
+  function helpPages() {
+    if (!helpPromise) {
+      helpPromise = fetch(siteRoot + "search-forms/help.json").then(function (r) { return r.ok ? r.json() : []; })
+        .catch(function () { return []; }).then(function (ids) {
+          var out = {};
+          ids.forEach(function (id) { out[id] = true; });
+          return out;
+        });
+    }
+    return helpPromise;
   }
 
   // A result as readers see it: title, region, excerpt with the found words marked.
@@ -287,7 +339,6 @@
       FILTERS.forEach(function (f) { if (selected[f[0]].length) { out[f[0]] = { any: selected[f[0]] }; } });
       return out;
     }
-    function hasFilters() { return FILTERS.some(function (f) { return selected[f[0]].length; }); }
     function saveUrl() {
       var p = new URLSearchParams();
       if (input.value.trim()) { p.set("q", input.value.trim()); }
@@ -323,9 +374,11 @@
       });
     }
     function appendResults() {
+      var mine = seq;
       var next = shown.slice(list.children.length, list.children.length + pageSize);
       more.hidden = list.children.length + next.length >= shown.length;
       return Promise.all(next.map(resultData)).then(function (items) {
+        if (mine !== seq) { return; }  // a newer search has started: its results replace these
         items.forEach(function (item) {
           var li = el("li", "kp-result");
           var a = el("a", "kp-result__title", item.title);
@@ -342,19 +395,22 @@
       var query = input.value.trim();
       var mine = ++seq;
       saveUrl();
-      if (!query && !hasFilters()) {
+      if (!query) {
         list.textContent = ""; shown = []; more.hidden = true; message.textContent = "Zadejte, co hledáte.";
         return;
       }
-      message.textContent = query ? "Hledám „" + query + "“…" : "Hledám…";
-      search(query, filterQuery()).then(function (found) {
+      message.textContent = "Hledám…";
+      Promise.all([search(query, filterQuery()), facetCounts(query, selected, FILTERS.map(function (f) { return f[0]; }))]).then(function (both) {
+        var found = both[0];
         if (mine !== seq) { return; }
         shown = found.results;
         list.textContent = "";
-        renderFacets(found.filters);
-        var what = query ? "Hledání „" + query + "“ – " : "Výběr – ";
-        message.textContent = shown.length ? what + czechResults(shown.length) : "Pro „" + query + "“ nebylo nic nalezeno";
-        return appendResults();
+        renderFacets(both[1]);
+        return appendResults().then(function () {
+          if (mine !== seq) { return; }
+          var what = query ? "Hledání „" + query + "“ – " : "Výběr – ";
+          message.textContent = shown.length ? what + czechResults(shown.length) : query ? "Pro „" + query + "“ nebylo nic nalezeno" : "Výběru nic neodpovídá";
+        });
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });

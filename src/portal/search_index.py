@@ -11,6 +11,7 @@ The published pages stay as they are. Pagefind reads a shadow copy of the site i
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter
@@ -189,5 +190,15 @@ def write_query_map(counts: Counter[str], out_dir: Path) -> int:
         for form, key in entries.items():
             by_key.setdefault(key, []).append(form)
         (out_dir / f"{name}.json").write_text(json.dumps(by_key, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (out_dir / "index.json").write_text(json.dumps(sorted(chunks), separators=(",", ":")), encoding="utf-8")
     return len(chunks)
+
+
+def help_page_ids(pagefind_dir: Path, content_urls: set[str]) -> list[str]:
+    """Pagefind ids (fragment names) of the pages that are neither a case nor a method: they rank last."""
+    ids = []
+    for fragment in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes())
+        url = json.loads(raw[raw.index(b"{"):])["url"].lstrip("/")
+        if url not in content_urls:
+            ids.append(fragment.stem)
+    return ids
