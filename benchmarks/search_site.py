@@ -100,5 +100,5 @@ def header_query(page, base_url: str, query: str) -> None:  # noqa: ANN001 - Pla
     box = page.locator("#kp-header-q")
     box.click()
     box.press_sequentially(query, delay=30)
-    page.wait_for_function("() => document.querySelector('.kp-suggest__title') || /Nic nenalezeno/.test(document.querySelector('.kp-suggest')?.textContent || '')",
+    page.wait_for_function("q => document.querySelector('#kp-header-q-list')?.getAttribute('data-kp-query') === q", arg=query.strip(),
                            timeout=60000)

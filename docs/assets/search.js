@@ -249,6 +249,7 @@
     }
     function render(query, items, total) {
       list.textContent = "";
+      list.setAttribute("data-kp-query", query);  // which query the options answer (tests wait for it)
       options = [];
       items.forEach(function (item) {
         option(item.url, function (li) {
