@@ -102,3 +102,36 @@ def header_query(page, base_url: str, query: str) -> None:  # noqa: ANN001 - Pla
     box.press_sequentially(query, delay=30)
     page.wait_for_function("q => document.querySelector('#kp-header-q-list')?.getAttribute('data-kp-query') === q", arg=query.strip(),
                            timeout=60000)
+
+
+# One- and two-word queries for the budget: words of the generated cases, in other forms too.
+BUDGET_QUERIES = ["komunitní", "obec", "obcím", "centrech", "senioři", "rodinám seniorům", "komunitní centrum",
+                  "sousedé dobrovolníci", "akčního plánu", "dotace rozpočet", "pracovníků knihovny", "zastupitelstvo starosta",
+                  "mapování potřeb", "udržitelnost projektu", "velke hamry", "socialni zaclenovani"]
+
+
+def measure(site: Path, queries: list[str]) -> list[dict]:
+    """For each query, in a fresh browser profile: bytes from opening the home page to the first results in the
+    header panel, and how long the query takes once its chunks are loaded (median of 5)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    rows = []
+    with serve_gzip(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            for query in queries:
+                context = browser.new_context(service_workers="block")  # the offline cache would add its own downloads
+                page = context.new_page()
+                total, sizes = transferred(page, lambda: header_query(page, base, query))
+                ms = page.evaluate("""async q => { const t = [];
+                    for (let i = 0; i < 5; i++) { const s = performance.now(); await KPSearch.search(q); t.push(performance.now() - s); }
+                    return t.sort((a, b) => a - b)[2]; }""", query)
+                titles = page.locator(".kp-suggest__title").all_inner_texts()
+                index = sum(n for u, n in sizes if "/pagefind/index/" in u)
+                rows.append({"query": query, "bytes": total, "index_bytes": index, "ms": ms, "results": titles, "requests": len(sizes)})
+                context.close()
+        finally:
+            browser.close()
+    return rows

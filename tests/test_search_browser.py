@@ -270,7 +270,8 @@ def plain(texts: list[str]) -> list[str]:
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.text(alphabet="aábcčdďeéěfghiíjklmnňoópqrřsštťuúůvxyýzžAÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ", min_size=2, max_size=14), min_size=5, max_size=20))
 def test_browser_folds_stems_and_decodes_like_the_build(engine, words):
-    tokens = [encode(w) for w in words]
-    got = engine.evaluate("""ws => ws.map(([w, t]) => [KPSearch.fold(w), KPSearch.lightStem(KPSearch.fold(w)), KPSearch.decode(t)])""",
-                          [[w, t] for w, t in zip(words, tokens)])
-    assert got == [[fold(w), light_stem(fold(w)), decode(t)] for w, t in zip(words, tokens)]
+    tokens = [encode(w) or w for w in words]
+    text = "a. " + " ".join(tokens) + ": x " + tokens[0] + ", (" + tokens[-1] + ")."
+    got = engine.evaluate("""([ws, text]) => [ws.map(([w, t]) => [KPSearch.fold(w), KPSearch.lightStem(KPSearch.fold(w)), KPSearch.decode(t)]),
+                                                KPSearch.decode(text)]""", [[[w, t] for w, t in zip(words, tokens)], text])
+    assert got == [[[fold(w), light_stem(fold(w)), decode(t)] for w, t in zip(words, tokens)], decode(text)]

@@ -26,18 +26,35 @@
     }
     return folded;
   }
-  // 'hamrǂhamruǂauer' (as indexed) -> 'Hamrů' (as written).
-  function decode(text) {
-    return (text || "").replace(TOKEN, function (all, key, form, marks) {
-      var chars = Array.from(form || key);
-      for (var j = 0; j + 1 < marks.length; j += 2) {
-        var i = marks.charCodeAt(j) - 97, code = CODES[marks[j + 1]];
-        if (code && i < chars.length) {
-          chars[i] = ((code[1] ? chars[i].toUpperCase() : chars[i]) + code[0]).normalize("NFC");
-        }
+  // 'hamrǂhamruǂauer' (as indexed) -> 'Hamrů' (as written); a sentence starts with a capital (as decode()
+  // in src/portal/search_lemmas.py).
+  function written(key, form, marks) {
+    var chars = Array.from(form || key);
+    for (var j = 0; j + 1 < marks.length; j += 2) {
+      var i = marks.charCodeAt(j) - 97, code = CODES[marks[j + 1]];
+      if (code && i < chars.length) {
+        chars[i] = ((code[1] ? chars[i].toUpperCase() : chars[i]) + code[0]).normalize("NFC");
       }
-      return chars.join("");
-    });
+    }
+    return chars.join("");
+  }
+  var SENTENCE_START = /(?:^|[.!?:]\s+)[^\p{L}\p{N}_]*$/u;
+  function decode(text) {
+    text = text || "";
+    var parts = [], last = 0, m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text)) !== null) {
+      var before = text.slice(last, m.index);
+      var word = written(m[1], m[2], m[3]);
+      var first = word.charAt(0);
+      if (SENTENCE_START.test(parts.slice(-2).join("") + before) && first !== first.toUpperCase()) {
+        word = first.toUpperCase() + word.slice(1);
+      }
+      parts.push(before, word);
+      last = m.index + m[0].length;
+    }
+    parts.push(text.slice(last));
+    return parts.join("");
   }
   function chunkName(folded) {
     return Array.from(folded).slice(0, 2).map(function (c) { return c >= "a" && c <= "z" ? c : "_"; }).join("");
@@ -115,31 +132,41 @@
   }
 
   // Results for a query, best first: pages with more of the typed forms as written first, then pages with
-  // other forms of the same words; help pages after every case and method.
+  // other forms of the same words; help pages after every case and method. One Pagefind search per word
+  // (Pagefind is many times slower on several words at once) and one for the word as typed; pages must have
+  // every word, their scores add up.
   function search(query, filters) {
     var words = queryWords(query);
     var options = { filters: filters || {} };
     return Promise.all([pagefind(), Promise.all(words.map(terms)), helpPages()]).then(function (parts) {
       var pf = parts[0], t = parts[1], help = parts[2];
-      var loose = t.map(function (x) { return x.loose; }).join(" ");
-      if (!loose) { return { results: [], filters: {}, totalFilters: {} }; }
-      var perWord = t.length > 1 ? t.map(function (x) { return pf.search(x.loose, options); }) : [];
-      var exact = t.map(function (x) { return x.exact !== x.loose ? pf.search(x.exact, options) : null; });
-      return Promise.all([pf.search(loose, options), Promise.all(perWord), Promise.all(exact)]).then(function (found) {
-        var all = found[0];
-        var exactCount = {};
-        found[2].forEach(function (ex, i) {
-          if (!ex) { return; }
+      if (!t.length) { return { results: [] }; }
+      return Promise.all(t.map(function (x) {
+        return Promise.all([pf.search(x.loose, options), x.exact !== x.loose ? pf.search(x.exact, options) : null]);
+      })).then(function (perWord) {
+        var pages = {};
+        perWord.forEach(function (pair) {
+          var ids = {};
+          pair[0].results.forEach(function (r) {
+            ids[r.id] = true;
+            var p = pages[r.id] || (pages[r.id] = { id: r.id, first: r, score: 0, hits: 0, exact: 0, words: [] });
+            p.score += r.score;
+            p.hits += 1;
+            p.words = p.words.concat(r.words);
+          });
           // Pagefind answers a word it does not have with shorter and shorter prefixes of it: trust the
-          // exact search only when every page it found has the word in some form.
-          var forms = {};
-          (t.length > 1 ? found[1][i] : all).results.forEach(function (r) { forms[r.id] = true; });
-          if (!ex.results.every(function (r) { return forms[r.id]; })) { return; }
-          ex.results.forEach(function (r) { exactCount[r.id] = (exactCount[r.id] || 0) + 1; });
+          // search for the typed form only when every page it found has the word in some form.
+          var ex = pair[1];
+          if (ex && ex.results.every(function (r) { return ids[r.id]; })) {
+            ex.results.forEach(function (r) { if (pages[r.id]) { pages[r.id].exact += 1; } });
+          }
         });
-        var order = all.results.map(function (r, i) { return { r: r, i: i, exact: exactCount[r.id] || 0, help: help[r.id] ? 1 : 0 }; });
-        order.sort(function (a, b) { return a.help - b.help || b.exact - a.exact || a.i - b.i; });
-        return { results: order.map(function (o) { return o.r; }), filters: all.filters || {}, totalFilters: all.totalFilters || {} };
+        var results = Object.keys(pages).map(function (id) { return pages[id]; })
+          .filter(function (p) { return p.hits === t.length; });
+        results.sort(function (a, b) {
+          return (help[a.id] ? 1 : 0) - (help[b.id] ? 1 : 0) || b.exact - a.exact || b.score - a.score;
+        });
+        return { results: results };
       });
     });
   }
@@ -158,22 +185,31 @@
     return helpPromise;
   }
 
-  // A result as readers see it: title, region, excerpt with the found words marked.
+  // A result as readers see it: title, region, an excerpt around the found words with them marked.
   function resultData(result) {
-    return result.data().then(function (d) {
-      return { url: d.url, title: decode(d.meta.title), region: d.meta.kraj || "", kind: d.meta.druh || "", excerpt: d.excerpt };
+    return result.first.data().then(function (d) {
+      return { url: d.url, title: decode(d.meta.title), region: d.meta.kraj || "", kind: d.meta.druh || "",
+               excerpt: excerpt(decode(d.content), result.words) };
     });
   }
-  function excerptNodes(html, into) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = decode(node.textContent);
-        into.appendChild(mark);
-      } else {
-        into.appendChild(document.createTextNode(decode(node.textContent)));
-      }
+  var EXCERPT_WORDS = 24;
+  function excerpt(content, locations) {
+    var words = content.split(/\s+/);
+    var found = {};
+    locations.forEach(function (l) { found[l] = true; });
+    var sorted = locations.slice().sort(function (a, b) { return a - b; });
+    var best = 0, bestCount = -1;
+    sorted.forEach(function (l) {  // the window with most found words, starting a little before one of them
+      var from = Math.max(0, l - 3), count = 0;
+      sorted.forEach(function (m) { if (m >= from && m < from + EXCERPT_WORDS) { count += 1; } });
+      if (count > bestCount) { best = from; bestCount = count; }
+    });
+    return words.slice(best, best + EXCERPT_WORDS).map(function (w, i) { return { text: w, mark: !!found[best + i] }; });
+  }
+  function excerptNodes(parts, into) {
+    parts.forEach(function (part, i) {
+      if (i) { into.appendChild(document.createTextNode(" ")); }
+      if (part.mark) { into.appendChild(el("mark", null, part.text)); } else { into.appendChild(document.createTextNode(part.text)); }
     });
     return into;
   }

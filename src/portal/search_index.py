@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from portal.collection import Collection, Document
-from portal.search_lemmas import encode, is_word, lemma_key, query_map
+from portal.search_lemmas import encode, is_word, lemma_key, query_map, starts_sentence
 
 BODY = "<div data-pagefind-body"
 BLOCKS = frozenset("address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
@@ -44,8 +44,11 @@ class Facets:
 _SPACE = re.compile(r"(\s+)")
 
 
-def _words(text: str, counts: Counter[str]) -> str:
-    """Text with each word of letters encoded; punctuation and spaces (no-break ones too) stay as they were."""
+def _words(text: str, counts: Counter[str], before: str) -> str:
+    """Text with each word of letters encoded; punctuation and spaces (no-break ones too) stay as they were.
+
+    `before`: the end of the page's text so far, to tell which words start a sentence.
+    """
     out = []
     for chunk in _SPACE.split(text):
         start, end = 0, len(chunk)
@@ -54,11 +57,17 @@ def _words(text: str, counts: Counter[str]) -> str:
         while end > start and not chunk[end - 1].isalnum():
             end -= 1
         core = chunk[start:end]
-        if is_word(core) and (token := encode(core)) is not None:
+        if is_word(core) and (token := encode(core, starts_sentence(before + chunk[:start]))) is not None:
             counts[core] += 1
-            chunk = chunk[:start] + token + chunk[end:]
-        out.append(chunk)
+            out.append(chunk[:start] + token + chunk[end:])
+        else:
+            out.append(chunk)
+        before = (before + chunk)[-40:]
     return "".join(out)
+
+
+class _Done(Exception):
+    """The searchable element is closed."""
 
 
 class _Shadow(HTMLParser):
@@ -73,6 +82,9 @@ class _Shadow(HTMLParser):
         self.skip = 0  # inside an element left out of the index
         self.done = False
         self.counts = counts
+        self.tail = ""  # the end of the text so far, as Pagefind will keep it
+        self.title: list[str] = []  # the h1 as written, for the results' titles
+        self.in_h1 = 0
         self.ignore_tags = ignore_tags
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -94,6 +106,8 @@ class _Shadow(HTMLParser):
             self.raw += 1
         if tag in KEEP or "kp-email" in classes:
             self.keep += 1
+        if tag == "h1":
+            self.in_h1 += 1
 
     def handle_endtag(self, tag: str) -> None:
         if self.done or tag in VOID:
@@ -103,7 +117,11 @@ class _Shadow(HTMLParser):
             return
         self.out.append(f"</{tag}>")
         if tag in BLOCKS:
-            self.out.append(" ")
+            end = ". " if self._ends_in_word() else " "
+            self.out.append(end)
+            self.tail = (self.tail + end)[-40:]
+        if tag == "h1":
+            self.in_h1 -= 1
         if tag in RAW:
             self.raw -= 1
         if tag in KEEP:
@@ -111,14 +129,29 @@ class _Shadow(HTMLParser):
         self.depth -= 1
         if self.depth == 0:
             self.done = True
+            raise _Done  # the rest of the page (footer, scripts) is not searchable: stop parsing
+
+    def _ends_in_word(self) -> bool:
+        """Whether the text so far ends in a letter or digit: a block ending there ends a sentence in the excerpt."""
+        for piece in reversed(self.out):
+            if piece.startswith("<"):
+                continue
+            text = piece.rstrip()
+            if text:
+                return text[-1].isalnum()
+        return False
 
     def handle_data(self, data: str) -> None:
         if self.done or self.skip:
             return
+        if self.in_h1:
+            self.title.append(data)
         if self.raw or self.keep:
             self.out.append(escape(data, quote=False))
         else:
-            self.out.append(escape(_words(data, self.counts), quote=False))
+            self.out.append(escape(_words(data, self.counts, self.tail), quote=False))
+        if not self.raw:
+            self.tail = (self.tail + data)[-40:]
 
 
 def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_page: bool = False) -> str | None:
@@ -130,8 +163,11 @@ def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_
     if start < 0:
         return None
     parser = _Shadow(counts, HELP_IGNORED if help_page else frozenset())
-    parser.feed(html[start:])
-    parser.close()
+    try:
+        parser.feed(html[start:])
+        parser.close()
+    except _Done:
+        pass
     body = "".join(parser.out).rstrip()
     if not body.endswith("</div>"):
         return None
@@ -140,6 +176,8 @@ def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_
     if help_page:
         inner = f'<div data-pagefind-weight="{HELP_WEIGHT}">{inner}</div>'
     extras = []
+    if title := " ".join("".join(parser.title).split()):
+        extras.append(f'<span data-pagefind-meta="title[data-v]" data-v="{escape(title)}"></span>')
     if facets:
         for name, values in facets.filters.items():
             extras += [f'<span data-pagefind-filter="{escape(name)}[data-v]" data-v="{escape(v)}"></span>' for v in values]

@@ -21,6 +21,7 @@ import simplemma
 LANG = "cs"
 SEP = "\u01c2"  # 'ǂ': a Unicode letter, so Pagefind keeps "key<SEP>form" as one word; never in Czech text
 MIN_STEM = 3
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)\W*$")  # text start, or after a sentence's end
 _TOKEN = re.compile(f"([a-z]+){SEP}([a-z]*){SEP}([a-z]*)")
 # Combining marks a folded letter can get back (acute, caron, ring, diaeresis), and their capital codes.
 MARK_CODES = {"\u0301": "a", "\u030c": "c", "\u030a": "r", "\u0308": "e"}
@@ -65,17 +66,21 @@ def is_word(token: str) -> bool:
     return len(token) >= 2 and token.isalpha() and SEP not in token
 
 
-def encode(word: str) -> str | None:
+@lru_cache(maxsize=400_000)
+def encode(word: str, sentence_start: bool = False) -> str | None:
     """'Hamrů' -> 'hamrǂhamruǂauer': key, folded form (empty when it is the key) and how to write it again.
 
     The index word has no diacritics, so Pagefind counts all of its occurrences when it cuts the index into
     chunks (occurrences of words with diacritics are not counted and make chunks grow without bound). The
     marks after the second separator say, letter by letter, which accent or capital the reader's text had:
     two letters each, the position (a = first) and the kind (MARK_CODES). None: the word stays as written.
+    `sentence_start`: the word starts a sentence (`starts_sentence`), where `decode` writes a capital anyway.
     """
     key = lemma_key(word)
     if len(word) > 26 or not (key.isascii() and key.isalpha()):
         return None
+    if sentence_start and _sentence_capital(word):
+        word = word[0].lower() + word[1:]  # 'Obec' at a sentence start and 'obec' are one index word
     folded, marks = [], []
     for i, ch in enumerate(word):
         base, *rest = unicodedata.normalize("NFD", ch)
@@ -92,6 +97,24 @@ def encode(word: str) -> str | None:
     return key + SEP + ("" if form == key else form) + SEP + "".join(marks)
 
 
+def starts_sentence(before: str) -> bool:
+    """Whether a word after this text starts a sentence: at the start, or after '.', '!', '?' or ':' and a space."""
+    return bool(_SENTENCE_START.search(before))
+
+
+def _sentence_capital(word: str) -> bool:
+    """A common word capitalised only because it starts a sentence ('Obec', 'Komunitní'), not a name.
+
+    Its capital is not kept in the index (one index word fewer per form: Pagefind's prefix search slows down
+    with every word it matches); `decode` writes it back at sentence starts. Names ('Ralska', 'Hamrů') and
+    words simplemma does not know keep their capitals.
+    """
+    if not (word[0].isupper() and (len(word) == 1 or word[1:].islower())):
+        return False
+    lower = word.lower()
+    return simplemma.is_known(lower, lang=LANG) and simplemma.lemmatize(word, lang=LANG)[:1].islower()
+
+
 def _written(match: re.Match[str]) -> str:
     key, form, marks = match.group(1), match.group(2) or match.group(1), match.group(3)
     chars = list(form)
@@ -105,8 +128,17 @@ def _written(match: re.Match[str]) -> str:
 
 
 def decode(text: str) -> str:
-    """Indexed text as readers see it again: 'hamrǂhamruǂauer' -> 'Hamrů'."""
-    return _TOKEN.sub(_written, text)
+    """Indexed text as readers see it again: 'hamrǂhamruǂauer' -> 'Hamrů'; a sentence starts with a capital."""
+    out, last = [], 0
+    for match in _TOKEN.finditer(text):
+        before = text[last:match.start()]
+        word = _written(match)
+        if starts_sentence("".join(out[-2:]) + before) and word[:1].islower():
+            word = word[0].upper() + word[1:]
+        out += [before, word]
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def chunk_name(folded: str) -> str:
