@@ -149,7 +149,7 @@
           var ids = {};
           pair[0].results.forEach(function (r) {
             ids[r.id] = true;
-            var p = pages[r.id] || (pages[r.id] = { id: r.id, first: r, score: 0, hits: 0, exact: 0, words: [] });
+            var p = pages[r.id] || (pages[r.id] = { id: r.id, first: r, data: r.data, score: 0, hits: 0, exact: 0, words: [] });
             p.score += r.score;
             p.hits += 1;
             p.words = p.words.concat(r.words);
