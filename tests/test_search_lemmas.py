@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.search_index import Facets, key_counts, shadow_page
-from portal.search_lemmas import SEP, chunk_name, decode, encode, fold, is_word, lemma_key, light_stem, query_map
+from portal.search_lemmas import (
+    SEP,
+    chunk_name,
+    decode,
+    encode,
+    fold,
+    is_word,
+    lemma_key,
+    light_stem,
+    query_map,
+)
 
 CZECH = "aábcčdďeéěfghiíjklmnňoópqrřsštťuúůvwxyýzž"
 

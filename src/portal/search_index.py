@@ -24,9 +24,8 @@ from portal.collection import Collection, Document
 from portal.search_lemmas import encode, is_word, lemma_key, query_map, starts_sentence
 
 BODY = "<div data-pagefind-body"
-BLOCKS = frozenset("address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-                   "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul details".split())
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 RAW = frozenset({"script", "style"})
 KEEP = frozenset({"code", "pre", "kbd", "samp"})  # code and addresses stay as written
 HELP_IGNORED = frozenset({"table"})

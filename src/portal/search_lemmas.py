@@ -83,7 +83,8 @@ def encode(word: str, sentence_start: bool = False) -> str | None:
         word = word[0].lower() + word[1:]  # 'Obec' at a sentence start and 'obec' are one index word
     folded, marks = [], []
     for i, ch in enumerate(word):
-        base, *rest = unicodedata.normalize("NFD", ch)
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, rest = decomposed[0], decomposed[1:]
         low = base.lower()
         if not ("a" <= low <= "z") or len(rest) > 1 or (rest and rest[0] not in MARK_CODES):
             return None
@@ -116,7 +117,7 @@ def _sentence_capital(word: str) -> bool:
 
 
 def _written(match: re.Match[str]) -> str:
-    key, form, marks = match.group(1), match.group(2) or match.group(1), match.group(3)
+    form, marks = match.group(2) or match.group(1), match.group(3)
     chars = list(form)
     for j in range(0, len(marks) - 1, 2):
         i, code = ord(marks[j]) - ord("a"), marks[j + 1]
@@ -129,7 +130,8 @@ def _written(match: re.Match[str]) -> str:
 
 def decode(text: str) -> str:
     """Indexed text as readers see it again: 'hamrǂhamruǂauer' -> 'Hamrů'; a sentence starts with a capital."""
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in _TOKEN.finditer(text):
         before = text[last:match.start()]
         word = _written(match)
