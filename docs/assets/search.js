@@ -60,31 +60,44 @@
     return Array.from(folded).slice(0, 2).map(function (c) { return c >= "a" && c <= "z" ? c : "_"; }).join("");
   }
 
-  // Form -> key map, one small file per first two letters, each fetched once.
+  // Form -> key map, one small file per first two letters, each fetched once; "k" lists keys, most frequent first.
   var chunks = {};
   function formChunk(name) {
     if (!chunks[name]) {
       chunks[name] = fetch(siteRoot + "search-forms/" + name + ".json").then(function (r) {
         return r.ok ? r.json() : {};
-      }).then(function (byKey) {
-        var forms = {};
+      }).then(function (data) {
+        var forms = {}, byKey = data.f || {};
         Object.keys(byKey).forEach(function (key) { byKey[key].forEach(function (f) { forms[f] = key; }); });
-        return forms;
-      }).catch(function () { return {}; });
+        return { forms: forms, keys: data.k || [], byKey: byKey };
+      }).catch(function () { return { forms: {}, keys: [], byKey: {} }; });
     }
     return chunks[name];
   }
+  // The most frequent key with a form (or itself) beginning like a word being typed.
+  function complete(chunk, prefix) {
+    for (var i = 0; i < chunk.keys.length; i++) {
+      var key = chunk.keys[i];
+      if (key.indexOf(prefix) === 0 || (chunk.byKey[key] || []).some(function (f) { return f.indexOf(prefix) === 0; })) { return key; }
+    }
+    return null;
+  }
 
   // One query word -> the Pagefind term for all its forms (loose) and for the form as typed (exact).
-  function terms(word) {
+  // The word being typed (typing) is completed to one key, so each keystroke fetches one range of the index.
+  function terms(word, typing) {
     var m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word);
     var core = m ? m[2] : word;
     if (core.length < 2 || !/^\p{L}+$/u.test(core)) { return Promise.resolve({ loose: word, exact: word }); }
     var folded = fold(core);
-    return formChunk(chunkName(folded)).then(function (forms) {
-      var key = forms[folded];
+    return formChunk(chunkName(folded)).then(function (chunk) {
+      var key = chunk.forms[folded];
       if (key) { return { loose: key + SEP, exact: key + SEP + (folded === key ? "" : folded) + SEP }; }
       var stem = lightStem(folded);  // a word simplemma does not know: the index has its light stem as key
+      if (typing && chunk.keys.indexOf(stem) < 0) {
+        var guess = complete(chunk, folded);
+        if (guess) { return { loose: guess + SEP, exact: guess + SEP }; }
+      }
       return { loose: stem, exact: stem + SEP + (folded === stem ? "" : folded) + SEP };
     });
   }
@@ -128,7 +141,9 @@
     return longer.length ? longer : words;
   }
   function looseQuery(query) {
-    return Promise.all(queryWords(query).map(terms)).then(function (t) { return t.map(function (x) { return x.loose; }).join(" "); });
+    var words = queryWords(query);
+    return Promise.all(words.map(function (w, i) { return terms(w, i === words.length - 1); }))
+      .then(function (t) { return t.map(function (x) { return x.loose; }).join(" "); });
   }
 
   // Results for a query, best first: pages with more of the typed forms as written first, then pages with
@@ -138,7 +153,9 @@
   function search(query, filters) {
     var words = queryWords(query);
     var options = { filters: filters || {} };
-    return Promise.all([pagefind(), Promise.all(words.map(terms)), helpPages()]).then(function (parts) {
+    var typing = !/\s$/.test(query || "");
+    var wordTerms = words.map(function (w, i) { return terms(w, typing && i === words.length - 1); });
+    return Promise.all([pagefind(), Promise.all(wordTerms), helpPages()]).then(function (parts) {
       var pf = parts[0], t = parts[1], help = parts[2];
       if (!t.length) { return { results: [] }; }
       return Promise.all(t.map(function (x) {

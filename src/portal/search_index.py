@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from portal.collection import Collection, Document
-from portal.search_lemmas import encode, is_word, lemma_key, query_map, starts_sentence
+from portal.search_lemmas import chunk_name, encode, is_word, lemma_key, query_map, starts_sentence
 
 BODY = "<div data-pagefind-body"
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
@@ -219,15 +219,28 @@ def key_counts(counts: Counter[str]) -> dict[str, int]:
 
 
 def write_query_map(counts: Counter[str], out_dir: Path) -> int:
-    """The browser's form -> key map as one small JSON file per chunk ({key: [forms]}); returns the file count."""
+    """The browser's form -> key map, one small JSON file per chunk; returns the file count.
+
+    A file has "f" ({key: [forms]}) and "k": the keys of the index that start with the file's two letters
+    or have forms in it, most frequent first, so the browser can complete a word being typed to one key
+    (one range of the index) instead of searching every word with that beginning.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    chunks = query_map(key_counts(counts), counts.keys())
+    keys = key_counts(counts)
+    chunks = query_map(keys, counts.keys())
+    files: dict[str, tuple[set[str], dict[str, list[str]]]] = {}
     for name, entries in chunks.items():
         by_key: dict[str, list[str]] = {}
         for form, key in entries.items():
             by_key.setdefault(key, []).append(form)
-        (out_dir / f"{name}.json").write_text(json.dumps(by_key, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(chunks)
+        files[name] = (set(by_key), by_key)
+    for key in keys:
+        files.setdefault(chunk_name(key), (set(), {}))[0].add(key)
+    for name, (names, by_key) in files.items():
+        ordered = sorted(names, key=lambda k: (-keys.get(k, 0), k))
+        data = {"k": ordered, "f": by_key}
+        (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(files)
 
 
 def help_page_ids(pagefind_dir: Path, content_urls: set[str]) -> list[str]:
