@@ -128,7 +128,7 @@ def test_shadow_page_separates_blocks_and_encodes_words():
     assert "CZ.03/0010387" in page  # codes stay as written, Pagefind finds their parts
     text = " ".join(re.sub(r"<[^>]+>", "", page).split())  # as Pagefind keeps it for excerpts
     assert decode(text).startswith("Komunitní centra. Cílové skupiny. Osoby sociálně vyloučené. Obec v kraji")
-    assert 'data-pagefind-meta="title[data-v]" data-v="Komunitní centra"' in page
+    assert 'data-pagefind-meta="nazev[data-v]" data-v="Komunitní centra"' in page
     assert 'data-pagefind-filter="kraj[data-v]" data-v="Olomoucký kraj"' in page
     assert counts["Obec"] == 1 and counts["kraji"] == 1
 

@@ -205,7 +205,7 @@
   // A result as readers see it: title, region, an excerpt around the found words with them marked.
   function resultData(result) {
     return result.first.data().then(function (d) {
-      return { url: d.url, title: decode(d.meta.title), region: d.meta.kraj || "", kind: d.meta.druh || "",
+      return { url: d.url, title: d.meta.nazev || decode(d.meta.title), region: d.meta.kraj || "", kind: d.meta.druh || "",
                excerpt: excerpt(decode(d.content), result.words) };
     });
   }

@@ -90,7 +90,7 @@ class _Shadow(HTMLParser):
         if self.done:
             return
         classes = set((dict(attrs).get("class") or "").split())
-        if self.skip or tag in self.ignore_tags:
+        if self.skip or tag in self.ignore_tags or "headerlink" in classes:  # the '#' beside headings
             if tag not in VOID:
                 self.skip += 1
             return
@@ -176,7 +176,9 @@ def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_
         inner = f'<div data-pagefind-weight="{HELP_WEIGHT}">{inner}</div>'
     extras = []
     if title := " ".join("".join(parser.title).split()):
-        extras.append(f'<span data-pagefind-meta="title[data-v]" data-v="{escape(title)}"></span>')
+        # Pagefind's own title stays the indexed h1 (it ranks pages whose title has the words higher);
+        # "nazev" is the title as written, for the results.
+        extras.append(f'<span data-pagefind-meta="nazev[data-v]" data-v="{escape(title)}"></span>')
     if facets:
         for name, values in facets.filters.items():
             extras += [f'<span data-pagefind-filter="{escape(name)}[data-v]" data-v="{escape(v)}"></span>' for v in values]
