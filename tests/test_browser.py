@@ -12,7 +12,7 @@ from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
 pytestmark = pytest.mark.browser
 
-PAGE_TITLES = ".pagefind-ui__result-inner > .pagefind-ui__result-title"
+PAGE_TITLES = ".kp-results .kp-result__title"
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +40,11 @@ def page(browser):
 def search(page: Page, base_url: str, query: str) -> list[str]:
     """Type a query into the search box like a reader and return the titles of the result pages."""
     page.goto(base_url + "hledani/")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator("#kp-search-q")
     box.click()
     box.press_sequentially(query, delay=20)
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("q => document.querySelector('.pagefind-ui__message').textContent.includes(q)", arg=query)
+    page.wait_for_selector(".kp-results__message")
+    page.wait_for_function("q => document.querySelector('.kp-results__message').textContent.includes(q)", arg=query)
     page.wait_for_timeout(300)
     return page.locator(PAGE_TITLES).all_inner_texts()
 
@@ -60,7 +60,7 @@ def test_search_folds_diacritics(page, base_url):
 
 def test_search_finds_a_town(page, base_url):
     assert search(page, base_url, "velke hamry")[0] == "Komunitní práce v Libereckém kraji"
-    excerpt = page.locator(".pagefind-ui__result-excerpt").first
+    excerpt = page.locator(".kp-result__excerpt").first
     assert [m.lower().strip(".,") for m in excerpt.locator("mark").all_inner_texts()][:2] == ["velké", "hamry"]
 
 

@@ -21,30 +21,7 @@
 
   // The catalogue's facets live in assets/catalogue.js.
 
-  // Search page: Pagefind's UI from this site, in Czech; ?q= from the header form starts a search.
-  function initSearch() {
-    var box = document.getElementById("kp-search");
-    if (!box) { return; }
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = siteRoot + "pagefind/pagefind-ui.css";
-    document.head.appendChild(css);
-    var js = document.createElement("script");
-    js.src = siteRoot + "pagefind/pagefind-ui.js";
-    js.onload = function () {
-      var ui = new window.PagefindUI({
-        element: "#kp-search", bundlePath: siteRoot + "pagefind/", showSubResults: true, showImages: false,
-        resetStyles: false, autofocus: !new URLSearchParams(location.search).get("q"),
-        translations: { placeholder: "Hledat příklady a metodiky", zero_results: "Pro „[SEARCH_TERM]“ nebylo nic nalezeno",
-          many_results: "Hledání „[SEARCH_TERM]“ – počet výsledků: [COUNT]", one_result: "Hledání „[SEARCH_TERM]“ – jeden výsledek",
-          clear_search: "Vymazat", load_more: "Načíst další výsledky", search_label: "Hledat na portálu",
-          searching: "Hledám „[SEARCH_TERM]“…" }
-      });
-      var q = new URLSearchParams(location.search).get("q");
-      if (q) { ui.triggerSearch(q); }
-    };
-    document.head.appendChild(js);
-  }
+  // Search (header field and the page /hledani/) lives in assets/search.js.
 
   function ready(fn) {
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
@@ -70,7 +47,6 @@
 
   ready(function () {
     enhanceEmails(document);
-    initSearch();
   });
 })();
 

@@ -1,0 +1,137 @@
+"""Build the portal over a generated corpus (no PDF) and serve a site with gzip, for the search budget."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.corpus import generate
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+def build_generated(dest: Path, n: int) -> Path:
+    """A project with the real config, pages, hooks and templates and n generated cases, built without the PDF."""
+    project = dest / "project"
+    project.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "src").symlink_to(REPO / "src")
+    generate(project, n)
+    for folder in ("good_practice", "methods"):  # the real cases and methods too: the pages link to them
+        for path in (REPO / folder).glob("*.md"):
+            shutil.copy(path, project / folder / path.name)
+    site = dest / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_PDF": "0"}
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=3600, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-5000:])
+    return site
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, text compressed with gzip like a production web server; Pagefind's own files are gzipped already."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve_gzip(site: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 with gzip; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def transferred(page, action) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes received (headers and encoded bodies) by the page and its workers while `action` runs, per URL."""
+    done: list = []
+    def handler(request) -> None:
+        done.append(request)
+    page.context.on("requestfinished", handler)
+    action()
+    page.wait_for_timeout(300)
+    page.context.remove_listener("requestfinished", handler)
+    sizes = []
+    for request in done:
+        s = request.sizes()
+        sizes.append((request.url, s["responseBodySize"] + s["responseHeadersSize"]))
+    return sum(n for _, n in sizes), sizes
+
+
+def header_query(page, base_url: str, query: str) -> None:
+    """Open the home page, type a query into the header field and wait for the first results in its panel."""
+    page.goto(base_url, wait_until="load")
+    box = page.locator("#kp-header-q")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    page.wait_for_function("q => document.querySelector('#kp-header-q-list')?.getAttribute('data-kp-query') === q", arg=query.strip(),
+                           timeout=60000)
+
+
+# One- and two-word queries for the budget: words of the generated cases, in other forms too.
+BUDGET_QUERIES = ["komunitní", "obec", "obcím", "centrech", "senioři", "rodinám seniorům", "komunitní centrum",
+                  "sousedé dobrovolníci", "akčního plánu", "dotace rozpočet", "pracovníků knihovny", "zastupitelstvo starosta",
+                  "mapování potřeb", "udržitelnost projektu", "velke hamry", "socialni zaclenovani"]
+
+
+def measure(site: Path, queries: list[str]) -> list[dict]:
+    """For each query, in a fresh browser profile: bytes from opening the home page to the first results in the
+    header panel, and how long the query takes once its chunks are loaded (median of 5)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    rows = []
+    with serve_gzip(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            for query in queries:
+                context = browser.new_context(service_workers="block")  # the offline cache would add its own downloads
+                page = context.new_page()
+                total, sizes = transferred(page, lambda page=page, query=query: header_query(page, base, query))
+                ms = page.evaluate("""async q => { const t = [];
+                    for (let i = 0; i < 5; i++) { const s = performance.now(); await KPSearch.search(q); t.push(performance.now() - s); }
+                    return t.sort((a, b) => a - b)[2]; }""", query)
+                titles = page.locator(".kp-suggest__title").all_inner_texts()
+                index = sum(n for u, n in sizes if "/pagefind/index/" in u)
+                rows.append({"query": query, "bytes": total, "index_bytes": index, "ms": ms, "results": titles, "requests": len(sizes)})
+                context.close()
+        finally:
+            browser.close()
+    return rows
