@@ -216,7 +216,9 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     problems += more
     store = ContentCache.for_root(root) if cache is True else cache or None
     wanted = None if only is None else {_rel(root, p) for p in only}
-    referenced = {ref for kind in KINDS for _, ref in _references(_validator(kind, vocab).schema)}
+    # Only the kinds that the checked files refer to are parsed in full (their titles feed the suggestions).
+    checked_kinds = {kind for kind, f in files if wanted is None or _selected(f.relative_to(root).as_posix(), wanted)}
+    referenced = {ref for kind in checked_kinds for _, ref in _references(_validator(kind, vocab).schema)}
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
     folders = {k.folder: k.name for k in KINDS.values()}
     docs: list[Document] = []
