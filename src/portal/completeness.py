@@ -65,7 +65,7 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
     videos = _slugs(site_dir / "data" / "videos.json", "videos")
     for doc in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
         missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
-        if not any(u.endswith(doc.url) for u in urls):
+        if doc.url not in urls:
             missing.append("vyhledávací index")
         if doc.slug not in videos:
             missing.append("otevřená data")
