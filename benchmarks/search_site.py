@@ -30,6 +30,7 @@ def build_generated(dest: Path, n: int) -> Path:
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "src").symlink_to(REPO / "src")
+    (project / "node_modules").symlink_to(REPO / "node_modules")  # the CMS served at /admin/ is copied from here
     generate(project, n)
     for folder in ("good_practice", "methods"):  # the real cases and methods too: the pages link to them
         for path in (REPO / folder).glob("*.md"):

@@ -56,6 +56,7 @@ def make_ours(dest: Path, n: int) -> None:
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "src" / "portal").mkdir(parents=True)  # watched by `mkdocs serve`; the package itself is installed
+    (dest / "node_modules").symlink_to(REPO / "node_modules")  # the CMS served at /admin/ is copied from here
     generate(dest, n)
     for case in (REPO / "good_practice").glob("*.md"):
         shutil.copy(case, dest / "good_practice" / case.name)

@@ -376,7 +376,10 @@
     form.querySelectorAll("[data-list]").forEach(function (l) { data.counts[l.getAttribute("data-list")] = l.querySelector(":scope > .kp-items").children.length; });
     form.querySelectorAll("input[data-path], select[data-path], textarea[data-path]").forEach(function (el) { if (el.value) data.values[el.getAttribute("data-path")] = el.value; });
     form.querySelectorAll("[data-body]").forEach(function (el) { if (el.value) data.values["body:" + el.getAttribute("data-body")] = el.value; });
-    try { localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* private mode: the form still works */ }
+    // Nothing typed, nothing kept: a reader who only opens the form leaves no trace in the browser.
+    try {
+      if (Object.keys(data.values).length) { localStorage.setItem(STORE, JSON.stringify(data)); } else { localStorage.removeItem(STORE); }
+    } catch (e) { /* private mode: the form still works */ }
   }
   function restore() {
     var data = null;
