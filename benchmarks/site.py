@@ -197,7 +197,7 @@ def browser_figures(ours: Path, plain: Path) -> dict[str, float]:
             page = browser.new_context(service_workers="block").new_page()
             server.reset()
             page.goto(server.url + "hledani/?q=komunitni")
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=60_000)
+            page.locator(".kp-results .kp-result").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
             out["search_ours"] = server.sent()
             context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,

@@ -33,7 +33,7 @@ def wait_ready(page: Page) -> None:
     page.wait_for_load_state("networkidle")
     if "hledani/" in page.url and "q=" in page.url:
         # Results drawn by whichever search UI the page has (Pagefind's, the portal's own, the offline one).
-        page.wait_for_selector("#kp-search a[href], .pagefind-ui__result, .kp-offline-search__result", timeout=15_000)
+        page.wait_for_selector("#kp-search a[href], .kp-results .kp-result, .kp-offline-search__result", timeout=15_000)
     page.wait_for_timeout(200)
 
 

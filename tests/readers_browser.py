@@ -8,7 +8,7 @@ from playwright.sync_api import Page, sync_playwright
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-PAGE_TITLES = ".pagefind-ui__result-inner > .pagefind-ui__result-title"
+PAGE_TITLES = ".kp-results .kp-result__title"
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,8 @@ def page(request, browser) -> Page:
 
 def results(page: Page, query: str) -> list[str]:
     """The titles of the search page's results once they are shown for this query."""
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("q => document.querySelector('.pagefind-ui__message').textContent.includes(q)", arg=query)
+    page.wait_for_selector(".kp-results__message")
+    page.wait_for_function("q => document.querySelector('.kp-results__message').textContent.includes(q)", arg=query)
     page.wait_for_timeout(300)
     return [" ".join(t.split()) for t in page.locator(PAGE_TITLES).all_inner_texts()]
 
