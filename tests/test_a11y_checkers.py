@@ -6,7 +6,6 @@ import json
 import subprocess
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.a11y_tools import (
     AXE,
@@ -17,26 +16,12 @@ from tests.a11y_tools import (
     pages,
     wait_ready,
 )
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser import serve
 
 pytestmark = pytest.mark.browser   # Chromium, Java and the npm tools are installed by `make test`
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,9 @@ Enter, Space and Escape in the header search, the catalogue filters, the phone m
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from tests.a11y_tools import pages, wait_ready
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,20 +24,6 @@ FOCUSED = """() => {
 
 WALKED = ["", "dobra-praxe/", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/", "kraje/", "hledani/?q=komunitni",
           "prohlaseni-o-pristupnosti/"]
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=[1280, 390], ids=["desktop", "phone"])

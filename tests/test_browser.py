@@ -5,28 +5,14 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from tests.a11y_tools import axe_violations
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser import serve
 
 pytestmark = pytest.mark.browser
 
 PAGE_TITLES = ".kp-results .kp-result__title"
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 from tests.conftest import BIN, REPO
 
 pytestmark = pytest.mark.browser
@@ -23,20 +22,6 @@ pytestmark = pytest.mark.browser
 TABLE = json.loads((REPO / "tests" / "data" / "form_agreement.json").read_text(encoding="utf-8"))
 FORM = "jak-prispet/novy-pripad/"
 LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+): (?P<field>[^ ]+?): (?P<message>.*)$")
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ import pytest
 from portal.collection import load_collection
 from portal.home import newest
 from portal.stats import compute
-from tests.browser import serve
 from tests.conftest import REPO
-from tests.readers_browser import browser, overflow, page, results  # noqa: F401 - fixtures
+from tests.readers_browser import overflow, page, results  # noqa: F401 - fixtures
 
 
 def test_key_numbers_are_computed_as_the_statistics_count():
@@ -45,12 +44,6 @@ def test_newest_cases_are_the_last_added():
     created = file_dates(REPO, [c.path for c in ranked])
     order = [created[c.path][0] for c in ranked]
     assert order == sorted(order, reverse=True)
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.mark.browser

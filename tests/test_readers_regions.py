@@ -10,9 +10,8 @@ from portal.collection import load_collection
 from portal.regionpage import neighbours, region_page
 from portal.stats import Totals, funding_by_source
 from portal.vocabulary import load_vocabulary
-from tests.browser import serve
 from tests.conftest import REPO
-from tests.readers_browser import browser, overflow, page  # noqa: F401 - fixtures
+from tests.readers_browser import overflow, page  # noqa: F401 - fixtures
 
 
 def test_every_region_has_neighbours_and_they_list_it_back():
@@ -60,12 +59,6 @@ def test_region_funding_table_adds_up_to_the_total():
     html = region_page(collection, "kralovehradecky", lambda url: url).replace("\u00a0", " ")
     assert "<td>2 481 452 Kč</td><td>85,0 %</td>" in html and "<td>437 903 Kč</td><td>15,0 %</td>" in html
     assert "se týká 32 obcí, které zdroj nejmenuje" in html
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
 
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}

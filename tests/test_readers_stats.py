@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 from portal.collection import load_collection
 from portal.stats import compute
 from portal.statspage import statistics_html
-from tests.browser import serve
 from tests.conftest import REPO
-from tests.readers_browser import browser, overflow, page  # noqa: F401 - fixtures
+from tests.readers_browser import overflow, page  # noqa: F401 - fixtures
 
 CHARTS = {"graf-kraje": "Příklady podle krajů", "graf-metody": "Příklady podle metod", "graf-roky": "Příklady podle roku zahájení",
           "graf-financovani": "Financování podle zdrojů"}
@@ -141,12 +140,6 @@ def test_any_content_charts_equal_the_statistics(root, write, cases):
 
 
 # ---------- in Chromium, at desktop and phone width ----------
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
 
 @pytest.mark.browser
 def test_charts_have_accessible_names_summaries_and_the_statistics_numbers(page, base_url):  # noqa: F811

@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser import serve
 from tests.conftest import copy_project, mkdocs_build
-from tests.readers_browser import browser, page, results  # noqa: F401 - fixtures
+from tests.readers_browser import page, results  # noqa: F401 - fixtures
 from tests.readers_video import make_video, video_text
 
 CASE = "komunitni-centrum-vltavotynska"

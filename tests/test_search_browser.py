@@ -8,10 +8,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from portal.search_lemmas import decode, encode, fold, light_stem
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
 pytestmark = pytest.mark.browser
 
@@ -41,20 +40,6 @@ def plain_text(built_site, url: str) -> str:
 
 def page_words(built_site, url: str) -> set[str]:
     return {fold(w) for w in re.findall(r"\w+", plain_text(built_site, url))}
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
