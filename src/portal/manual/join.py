@@ -17,32 +17,28 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 
-def _nums(tree: pikepdf.Object | None) -> list[tuple[int, pikepdf.Object]]:
-    """The entries of a number tree, flattened."""
-    out: list[tuple[int, pikepdf.Object]] = []
+def _leaves(tree: pikepdf.Object | None, key: str) -> list[tuple[pikepdf.Object, pikepdf.Object]]:
+    """The (key, value) pairs of a PDF number tree (key '/Nums') or name tree ('/Names'), flattened."""
+    out: list[tuple[pikepdf.Object, pikepdf.Object]] = []
     stack = [tree] if tree is not None else []
     while stack:
         node = stack.pop()
-        if "/Nums" in node:
-            nums = node.Nums
-            out += [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
+        if key in node:
+            pairs = node[key]
+            out += [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)]
         if "/Kids" in node:
             stack.extend(node.Kids)
     return out
+
+
+def _nums(tree: pikepdf.Object | None) -> list[tuple[int, pikepdf.Object]]:
+    """The entries of a number tree, flattened."""
+    return [(int(k), v) for k, v in _leaves(tree, "/Nums")]
 
 
 def _names(tree: pikepdf.Object | None) -> list[tuple[str, pikepdf.Object]]:
     """The entries of a name tree, flattened."""
-    out: list[tuple[str, pikepdf.Object]] = []
-    stack = [tree] if tree is not None else []
-    while stack:
-        node = stack.pop()
-        if "/Names" in node:
-            names = node.Names
-            out += [(str(names[i]), names[i + 1]) for i in range(0, len(names), 2)]
-        if "/Kids" in node:
-            stack.extend(node.Kids)
-    return out
+    return [(str(k), v) for k, v in _leaves(tree, "/Names")]
 
 
 def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
