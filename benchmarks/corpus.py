@@ -55,7 +55,7 @@ def body(rng: random.Random, words: int, link: str) -> str:
 
 def generate(root: Path, n: int) -> None:
     """A content root with the real vocabularies, four methods and n cases."""
-    from portal.vocabulary import load_vocabulary
+    from portal.content.vocabulary import load_vocabulary
 
     shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
     (root / "methods").mkdir()

@@ -43,7 +43,7 @@ def cpu() -> float:
 
 def child(engine: str, n: int) -> None:
     """Generate, load and typeset n cases; print the timings as JSON."""
-    from portal.collection import load_collection
+    from portal.content.collection import load_collection
 
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
         root = Path(tmp) / "content"

@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from portal.catalogue import INDEX, card_chunks, catalogue_index, catalogue_page, page_count, page_url
-from portal.typography import typeset_html
+from portal.web.catalogue import INDEX, card_chunks, catalogue_index, catalogue_page, page_count, page_url
+from portal.czech.typography import typeset_html
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)

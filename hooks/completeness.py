@@ -10,8 +10,8 @@ from content import get_collection  # sibling hook module
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.completeness import missing_outputs
-from portal.problems import summary
+from portal.web.completeness import missing_outputs
+from portal.content.problems import summary
 
 log = logging.getLogger("mkdocs.hooks.completeness")
 

@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from portal.collection import KINDS, Collection, load_collection
-from portal.links import page_source, repo_links_to_site
-from portal.problems import summary
+from portal.content.collection import KINDS, Collection, load_collection
+from portal.web.links import page_source, repo_links_to_site
+from portal.content.problems import summary
 
 log = logging.getLogger("mkdocs.hooks.content")
 

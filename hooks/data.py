@@ -9,11 +9,11 @@ from content import content_root, get_collection  # sibling hook module
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from portal.exports import atom_feed, cases_csv, cases_json, methods_json
-from portal.history import file_dates
-from portal.opendata import open_data_html
-from portal.schema import public_json_schema
-from portal.videodata import videos_json
+from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
+from portal.content.history import file_dates
+from portal.data.downloads import open_data_html
+from portal.content.schema import public_json_schema
+from portal.data.videos import videos_json
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -15,9 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from portal.cmsconfig import cms_config, cms_config_yaml, cms_files, cms_page
-from portal.editorform import proposal_form
-from portal.history import file_dates
+from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
+from portal.editors.form import proposal_form
+from portal.content.history import file_dates
 
 FORM_PAGE = "jak-prispet/novy-pripad.md"
 CMS_DIST = Path("node_modules/decap-cms/dist")

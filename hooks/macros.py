@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from portal.catalogue import catalogue as _catalogue
-from portal.catalogue import method_list
-from portal.regions import region_map, region_table
-from portal.statspage import statistics_html
-from portal.facts import email_html
-from portal.fieldref import field_reference as _field_reference
-from portal import home
-from portal.videopage import running_time, video_library
+from portal.web.catalogue import catalogue as _catalogue
+from portal.web.catalogue import method_list
+from portal.web.region_map import region_map, region_table
+from portal.web.statistics_page import statistics_html
+from portal.web.facts import email_html
+from portal.editors.fieldref import field_reference as _field_reference
+from portal.web import home
+from portal.web.video_pages import running_time, video_library
 
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type

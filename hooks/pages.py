@@ -12,10 +12,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from portal.catalogue import similar_list
-from portal.facts import case_facts, method_cases, method_extras
-from portal.similar import similar_cases
-from portal.videopage import related_videos, video_page
+from portal.web.catalogue import similar_list
+from portal.web.facts import case_facts, method_cases, method_extras
+from portal.web.similar import similar_cases
+from portal.web.video_pages import related_videos, video_page
 
 
 @event_priority(100)  # before mkdocs-macros (a plugin) reads page.meta

@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from portal.regions import region_page
+from portal.web.region_map import region_page
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

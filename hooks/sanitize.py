@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.sanitize import sanitize
+from portal.web.sanitize import sanitize
 
 
 @event_priority(50)  # before hooks/pages.py adds the (trusted) facts panel

@@ -1,6 +1,6 @@
 """MkDocs adapter: index the built site with Pagefind (Czech, diacritics folded, lemma keys) after every build.
 
-Pagefind reads a shadow copy of each page's searchable part (portal.search_index): words carry their lemma
+Pagefind reads a shadow copy of each page's searchable part (portal.search.index): words carry their lemma
 key, blocks are separated by spaces, case pages carry filters. The published pages are not changed.
 The browser's form -> key map goes to search-forms/ (one small file per two first letters).
 """
@@ -22,7 +22,7 @@ from content import get_collection  # sibling hook module; importable while hook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.search_index import help_page_ids, page_facets, shadow_page, write_query_map
+from portal.search.index import help_page_ids, page_facets, shadow_page, write_query_map
 
 log = logging.getLogger("mkdocs.hooks.search")
 

@@ -7,7 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.typography import typeset_html
+from portal.czech.typography import typeset_html
 
 
 @event_priority(-100)  # after every other hook has added its panels and lists to the content

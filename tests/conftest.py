@@ -44,7 +44,7 @@ Text.
 
 @pytest.fixture(scope="session", autouse=True)
 def content_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The content cache (portal.cache) of this test session in a folder of its own, not in the user's ~/.cache."""
+    """The content cache (portal.content.cache) of this test session in a folder of its own, not in the user's ~/.cache."""
     folder = tmp_path_factory.mktemp("content-cache")
     os.environ["PORTAL_CACHE"] = str(folder)  # inherited by every build and check the tests run
     return folder

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
 
-from portal.offline import (
+from portal.web.offline import (
     FOLDER,
     ZIP_NAME,
     file_link,
@@ -71,7 +71,7 @@ def test_index_script_never_closes_its_script_element(text):
 def test_json_twin_carries_the_text_exactly(text):
     import json
 
-    from portal.offline import json_twin
+    from portal.web.offline import json_twin
 
     twin = json_twin(text)
     literal = twin.split("] = ", 1)[1].rstrip(";\n")

@@ -142,7 +142,7 @@ def test_email_becomes_a_link_only_in_the_browser(page, built_site, tmp_path):
     """The real content names no person without consent, so a consented contact is drawn by the facts panel on a test page."""
     import shutil
 
-    from portal.facts import contacts_html
+    from portal.web.facts import contacts_html
 
     (tmp_path / "assets").mkdir()
     shutil.copy(built_site / "assets" / "portal.js", tmp_path / "assets" / "portal.js")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from portal.collection import load_collection
+from portal.content.collection import load_collection
 from tests.conftest import BIN
 
 

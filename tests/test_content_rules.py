@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from portal.collection import load_collection
-from portal.facts import case_fact_rows, case_facts, indicators_html
-from portal.regions import region_page
-from portal.stats import compute
-from portal.statspage import statistics_html
+from portal.content.collection import load_collection
+from portal.web.facts import case_fact_rows, case_facts, indicators_html
+from portal.web.region_map import region_page
+from portal.content.statistics import compute
+from portal.web.statistics_page import statistics_html
 
 HEAD = "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n"
 SOURCE = "sources: [{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}]\n"
@@ -166,7 +166,7 @@ def test_open_data_carry_sources_and_count(root, write):
     import io
     import json
 
-    from portal.exports import CSV_COLUMNS, cases_csv, cases_json
+    from portal.data.exports import CSV_COLUMNS, cases_csv, cases_json
 
     write("good_practice/pocitany.md", HEAD + SOURCE + "municipality_count: 32\nproject: {start: '2020'}\n---\n")
     collection = load_collection(root)

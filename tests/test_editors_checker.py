@@ -13,11 +13,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.collection import load_collection
-from portal.contributing import current
-from portal.frontmatter import parse_source
-from portal.messages import MESSAGES
-from portal.scaffold import skeleton
+from portal.content.collection import load_collection
+from portal.editors.contributing import current
+from portal.content.frontmatter import parse_source
+from portal.content.messages import MESSAGES
+from portal.editors.scaffold import skeleton
 from tests.conftest import BIN, REPO, VALID_CASE
 
 
@@ -121,7 +121,7 @@ def test_light_install_is_declared():
 
 
 def test_every_shared_message_is_used_by_the_checker_and_the_form():
-    sources = "".join((REPO / "src" / "portal" / f).read_text(encoding="utf-8") for f in ("validate.py", "text.py", "placeholders.py"))
+    sources = "".join((REPO / "src" / "portal" / f).read_text(encoding="utf-8") for f in ("content/validate.py", "czech/text.py", "content/placeholders.py"))
     script = (REPO / "docs" / "assets" / "navrh.js").read_text(encoding="utf-8")
     unused = [k for k in MESSAGES if f'"{k}"' not in sources and k not in ("minimum", "exclusiveMinimum")]
     assert unused == []
@@ -131,7 +131,7 @@ def test_every_shared_message_is_used_by_the_checker_and_the_form():
 
 def test_contributing_field_reference_is_current():
     assert (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8") == current(REPO), \
-        "CONTRIBUTING.md neodpovídá schématu; obnovte ho: .venv/bin/python -m portal.contributing"
+        "CONTRIBUTING.md neodpovídá schématu; obnovte ho: .venv/bin/python -m portal.editors.contributing"
 
 
 def test_pre_commit_checks_changed_content_files(root, write):

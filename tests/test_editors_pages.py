@@ -9,9 +9,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from portal.collection import load_collection
-from portal.history import file_dates
-from portal.schema import schema_for
+from portal.content.collection import load_collection
+from portal.content.history import file_dates
+from portal.content.schema import schema_for
 from tests.conftest import REPO
 
 COLLECTION = load_collection(REPO)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.collection import load_collection
-from portal.frontmatter import parse_source
+from portal.content.collection import load_collection
+from portal.content.frontmatter import parse_source
 
 
 def problems(root: Path) -> list[str]:

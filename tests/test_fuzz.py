@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.collection import load_collection
-from portal.exports import atom_feed, cases_csv, cases_json
+from portal.content.collection import load_collection
+from portal.data.exports import atom_feed, cases_csv, cases_json
 from tests.conftest import REPO
 
 REAL_CASE = (REPO / "good_practice" / "podpora-komunitni-prace-v-msk-ii.md").read_text(encoding="utf-8")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from portal.collection import load_collection
-from portal.exports import spreadsheet_safe
-from portal.history import file_dates
-from portal.problems import Problem
-from portal.sanitize import sanitize
+from portal.content.collection import load_collection
+from portal.data.exports import spreadsheet_safe
+from portal.content.history import file_dates
+from portal.content.problems import Problem
+from portal.web.sanitize import sanitize
 
 HEAD = ("---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n"
         "sources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n")
@@ -348,9 +348,9 @@ import markdown  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from portal.body import size_problems  # noqa: E402
-from portal.policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS  # noqa: E402
-from portal.weburl import judge  # noqa: E402
+from portal.content.rules.body import size_problems  # noqa: E402
+from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS  # noqa: E402
+from portal.content.weburl import judge  # noqa: E402
 
 SITE_EXTENSIONS = ["toc", "tables", "admonition", "def_list", "footnotes", "sane_lists", "fenced_code"]
 

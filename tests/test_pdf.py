@@ -14,7 +14,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from portal.collection import load_collection
+from portal.content.collection import load_collection
 from portal.manual import Settings, build_manual, edition_html, render
 from portal.manual.markup import BodyContext, MarkdownRenderer
 from portal.manual.render import LocalFetcher

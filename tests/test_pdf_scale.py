@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from portal.collection import load_collection
+from portal.content.collection import load_collection
 from portal.manual import Settings
 from portal.manual.typeset import build_all
 from portal.manual.typst_markup import string

@@ -6,15 +6,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from portal.collection import load_collection
-from portal.home import newest
-from portal.stats import compute
+from portal.content.collection import load_collection
+from portal.web.home import newest
+from portal.content.statistics import compute
 from tests.conftest import REPO
 from tests.readers_browser import overflow, page, results  # noqa: F401 - fixtures
 
 
 def test_key_numbers_are_computed_as_the_statistics_count():
-    from portal.home import key_numbers
+    from portal.web.home import key_numbers
 
     collection = load_collection(REPO)
     s = compute(collection)
@@ -36,7 +36,7 @@ def test_home_page_has_every_part(built_site):
 
 
 def test_newest_cases_are_the_last_added():
-    from portal.history import file_dates
+    from portal.content.history import file_dates
 
     collection = load_collection(REPO)
     ranked = newest(collection, 10)

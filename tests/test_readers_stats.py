@@ -1,4 +1,4 @@
-"""Statistics you can see: every chart draws exactly the numbers of portal.stats, with a title, a summary and its table."""
+"""Statistics you can see: every chart draws exactly the numbers of portal.content.statistics, with a title, a summary and its table."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.collection import load_collection
-from portal.stats import compute
-from portal.statspage import statistics_html
+from portal.content.collection import load_collection
+from portal.content.statistics import compute
+from portal.web.statistics_page import statistics_html
 from tests.conftest import REPO
 from tests.readers_browser import overflow, page  # noqa: F401 - fixtures
 
@@ -68,7 +68,7 @@ def read_charts(html: str) -> ChartReader:
 
 
 def expected_bars(collection) -> dict[str, dict[str, Decimal]]:
-    """What each chart must draw, straight from portal.stats."""
+    """What each chart must draw, straight from portal.content.statistics."""
     s = compute(collection)
     return {
         "graf-kraje": {code: Decimal(t.cases) for code, t in s.by_region.items()},
@@ -119,7 +119,7 @@ case_specs = st.lists(st.fixed_dictionaries({
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case_specs)
 def test_any_content_charts_equal_the_statistics(root, write, cases):
-    """Whatever the cases say, the charts draw exactly what portal.stats computes."""
+    """Whatever the cases say, the charts draw exactly what portal.content.statistics computes."""
     for path in (root / "good_practice").glob("*.md"):
         path.unlink()
     write("methods/mapovani-potreb.md", "---\ntitle: Mapování potřeb\nsummary: Zjišťování potřeb obyvatel.\n---\n\nText.\n")

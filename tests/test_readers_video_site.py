@@ -90,8 +90,8 @@ def test_open_data_and_schema_list_the_video(video_site):
 
 
 def test_a_lost_video_fails_the_completeness_check(video_site):
-    from portal.collection import load_collection
-    from portal.completeness import missing_outputs
+    from portal.content.collection import load_collection
+    from portal.web.completeness import missing_outputs
 
     site, _ = video_site
     collection = load_collection(site.parent)

@@ -22,8 +22,8 @@ def test_generated_cases_pass_portal_check(tmp_path: Path):
 
 
 def test_generated_cases_use_every_field(tmp_path: Path):
-    from portal.collection import load_collection
-    from portal.schema import schema_for
+    from portal.content.collection import load_collection
+    from portal.content.schema import schema_for
 
     generate(tmp_path, 14)
     collection = load_collection(tmp_path)

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal import cache as cache_module
-from portal import collection as collection_module
-from portal.cache import ContentCache
-from portal.collection import load_collection
+from portal.content import cache as cache_module
+from portal.content import collection as collection_module
+from portal.content.cache import ContentCache
+from portal.content.collection import load_collection
 from tests.conftest import REPO, VALID_CASE
 
 BROKEN = {

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from portal.search_lemmas import decode, encode, fold, light_stem
+from portal.search.lemmas import decode, encode, fold, light_stem
 
 pytestmark = pytest.mark.browser
 

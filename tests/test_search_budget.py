@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.corpus import WORDS
 from benchmarks.search_site import BUDGET_QUERIES, build_generated, measure, serve_gzip
-from portal.search_lemmas import _forms_by_lemma, fold, lemma_key
+from portal.search.lemmas import _forms_by_lemma, fold, lemma_key
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal.search_index import Facets, key_counts, shadow_page
-from portal.search_lemmas import (
+from portal.search.index import Facets, key_counts, shadow_page
+from portal.search.lemmas import (
     SEP,
     chunk_name,
     decode,

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from portal.collection import load_collection
-from portal.completeness import missing_outputs
-from portal.sanitize import sanitize
+from portal.content.collection import load_collection
+from portal.web.completeness import missing_outputs
+from portal.web.sanitize import sanitize
 from tests.conftest import copy_project, mkdocs_build
 
 HEAD = "---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n"

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from portal.collection import load_collection
-from portal.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, methods_json
-from portal.history import file_dates
-from portal.similar import similar_cases
-from portal.stats import compute
+from portal.content.collection import load_collection
+from portal.data.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, methods_json
+from portal.content.history import file_dates
+from portal.web.similar import similar_cases
+from portal.content.statistics import compute
 from tests.conftest import REPO
 
 SITE = "https://portal.example.cz/"
@@ -118,7 +118,7 @@ def test_built_site_publishes_the_data(built_site):
 
 
 def test_similar_index_agrees_with_pairwise_scores(collection):
-    from portal.similar import similarity
+    from portal.web.similar import similarity
 
     for doc in collection.cases:
         others = [(similarity(doc, o), i, o) for i, o in enumerate(collection.cases) if o.slug != doc.slug]
@@ -130,8 +130,8 @@ def test_similar_index_agrees_with_pairwise_scores(collection):
 def test_published_json_schema_is_valid_and_accepts_the_real_content(collection, kind):
     from jsonschema import Draft202012Validator
 
-    from portal.exports import json_value
-    from portal.schema import public_json_schema
+    from portal.data.exports import json_value
+    from portal.content.schema import public_json_schema
 
     schema = public_json_schema(kind, collection.vocab, SITE)
     Draft202012Validator.check_schema(schema)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from portal.collection import load_collection
-from portal.facts import public_contacts
-from portal.typography import NBSP, bind_text, typeset_html
+from portal.content.collection import load_collection
+from portal.web.facts import public_contacts
+from portal.czech.typography import NBSP, bind_text, typeset_html
 from tests.conftest import REPO
 
 # ---------- typography: the shared rules ----------

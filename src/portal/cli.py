@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from portal.collection import KINDS, load_collection
-from portal.problems import summary
-from portal.scaffold import skeleton
-from portal.text import slugify
-from portal.vocabulary import load_vocabulary
+from portal.content.collection import KINDS, load_collection
+from portal.content.problems import summary
+from portal.editors.scaffold import skeleton
+from portal.czech.text import slugify
+from portal.content.vocabulary import load_vocabulary
 
 
 def find_root(start: Path) -> Path:

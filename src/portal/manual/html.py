@@ -11,10 +11,10 @@ from html import escape
 
 import segno
 
-from portal.facts import Fact, Item, fact_cells, indicators_html, public_contacts
+from portal.web.facts import Fact, Item, fact_cells, indicators_html, public_contacts
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
-from portal.schema import subschema
+from portal.content.schema import subschema
 
 Link = Callable[[str], str]
 

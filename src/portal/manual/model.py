@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from portal.collection import Collection, Document
-from portal.frontmatter import read_source
+from portal.content.collection import Collection, Document
+from portal.content.frontmatter import read_source
 from portal.manual.markup import DEFAULT_EXTENSIONS, BodyContext, MarkdownRenderer
 
 FILE_STEM = "prirucka-dobre-praxe"

@@ -18,7 +18,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from portal.collection import Collection
+from portal.content.collection import Collection
 from portal.manual.html import edition_html
 from portal.manual.model import Edition, Manual, ManualError, PdfFile, Settings, build_manual
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from portal.collection import Collection
+from portal.content.collection import Collection
 from portal.manual.model import (
     Edition,
     Manual,

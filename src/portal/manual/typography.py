@@ -1,8 +1,8 @@
-"""Czech print typography: kept as the manual's import path; the rules live in portal.typography, shared with the web."""
+"""Czech print typography: kept as the manual's import path; the rules live in portal.czech.typography, shared with the web."""
 
 from __future__ import annotations
 
-from portal.typography import (  # noqa: F401 - re-exported for the manual
+from portal.czech.typography import (  # noqa: F401 - re-exported for the manual
     MONTHS_GENITIVE,
     NBSP,
     VOID,

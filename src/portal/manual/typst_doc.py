@@ -17,7 +17,7 @@ from pathlib import Path
 
 import segno
 
-from portal.facts import Fact, Item, fact_cells, indicators_html
+from portal.web.facts import Fact, Item, fact_cells, indicators_html
 from portal.manual.html import contacts_html, document_title
 from portal.manual.model import Chapter, Edition, Manual, anchor
 from portal.manual.typography import (

@@ -1,0 +1,138 @@
+"""A cache of parsed and validated files, keyed by their content, so each file is parsed once across builds and checks.
+
+An entry holds what depends on one file alone: its parsed front matter with the line of every value, its body,
+its own problems and its links to files of the site (checked against the repository on every load, since other
+files may come and go). The key is a hash of the file's path and bytes, the vocabularies and the code that
+parses and validates, so any change to one of them misses the cache. Entries are JSON (never pickle: a cache
+must not be a way to run code) and live outside the repository, by default in ~/.cache/portal-komunitni-prace/;
+PORTAL_CACHE names another folder, or PORTAL_CACHE=0 turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from portal.content.rules.body import Link
+from portal.content.frontmatter import Source
+from portal.content.problems import Problem
+
+# The code that decides what a file parses to and which problems it has: the content and Czech packages.
+_CODE_PACKAGES = ("content", "czech")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the parsing and validating code: a new version of it never reads an old entry."""
+    portal = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for package in _CODE_PACKAGES:
+        for path in sorted((portal / package).rglob("*.py")):
+            digest.update(path.relative_to(portal).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when PORTAL_CACHE=0."""
+    setting = os.environ.get("PORTAL_CACHE", "")
+    if setting == "0":
+        return None
+    if setting:
+        return Path(setting)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "portal-komunitni-prace"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"$d": str(value)}
+    if isinstance(value, dict):
+        return {"$m": [[k, _encode(v)] for k, v in value.items()]}  # keys stay in order and may look like tags
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$d" in value:
+            return Decimal(value["$d"])
+        return {k: _decode(v) for k, v in value["$m"]}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+# Entries already read in this process: `mkdocs serve` loads the collection again on every rebuild.
+_MEMORY: dict[str, tuple[Source, list[Problem], list[Link]]] = {}
+_MEMORY_LIMIT = 50_000
+
+
+class ContentCache:
+    """Entries by key in one folder (and in memory for the life of the process); a broken entry is a miss, never an error."""
+
+    def __init__(self, folder: Path, vocabulary: bytes) -> None:
+        self.folder = folder
+        self.salt = hashlib.sha256(code_version().encode() + b"\0" + vocabulary).digest()
+        self.hits = self.misses = 0
+
+    @classmethod
+    def for_root(cls, root: Path) -> ContentCache | None:
+        folder = cache_dir()
+        if folder is None:
+            return None
+        vocab = root / "vocabularies.yml"
+        return cls(folder, vocab.read_bytes() if vocab.is_file() else b"")
+
+    def key(self, rel: str, raw: bytes) -> str:
+        return hashlib.sha256(self.salt + rel.encode("utf-8") + b"\0" + raw).hexdigest()
+
+    def get(self, key: str) -> tuple[Source, list[Problem], list[Link]] | None:
+        if key in _MEMORY:
+            self.hits += 1
+            return _MEMORY[key]
+        try:
+            data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            src = Source(data["path"], meta=None if data["meta"] is None else _decode(data["meta"]),
+                         lines={tuple(p): n for p, n in data["lines"]}, body=data["body"], body_line=data["body_line"],
+                         problems=[Problem(*p) for p in data["source_problems"]], broken={tuple(b) for b in data["broken"]})
+            problems = [Problem(*p) for p in data["problems"]]
+            found = [Link(*link) for link in data["links"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._remember(key, (src, problems, found))
+        return src, problems, found
+
+    @staticmethod
+    def _remember(key: str, entry: tuple[Source, list[Problem], list[Link]]) -> None:
+        if len(_MEMORY) >= _MEMORY_LIMIT:
+            _MEMORY.clear()
+        _MEMORY[key] = entry
+
+    def put(self, key: str, src: Source, problems: list[Problem], found: list[Link]) -> None:
+        self._remember(key, (src, problems, found))
+        data = {"path": src.path, "meta": None if src.meta is None else _encode(src.meta),
+                "lines": [[list(p), n] for p, n in src.lines.items()], "body": src.body, "body_line": src.body_line,
+                "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
+                "problems": [list(_fields(p)) for p in problems], "links": [[k.line, k.target, k.image] for k in found]}
+        folder = self.folder / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(out.name, folder / f"{key}.json")  # whole entries only, also with two builds at once
+        except OSError:
+            pass  # a read-only or full disk makes the cache slower, never the result different
+
+
+def _fields(p: Problem) -> tuple[str, int, str, str]:
+    return p.path, p.line, p.field, p.message

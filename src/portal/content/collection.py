@@ -1,0 +1,287 @@
+"""Load every case and method of a content root, validate them, and index them for the pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_problems
+from portal.content.rules.body import Link
+from portal.content.cache import ContentCache
+from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
+from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
+from portal.content.problems import FILE, Problem
+from portal.content.recovery import readable_field_problems
+from portal.czech.text import fold
+from portal.content.validate import (_references, _validator, collection_problems, document_problems, link_target_problems,
+                             own_body_problems)
+from portal.content.rules.video import video_problems
+from portal.content.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A content kind: where its files live and where its pages are published."""
+
+    name: str
+    folder: str
+    url_prefix: str
+
+
+KINDS = {
+    "case": Kind("case", "good_practice", "dobra-praxe"),
+    "method": Kind("method", "methods", "metodiky"),
+    "video": Kind("video", "videos", "videa"),
+}
+
+# Line breaks, control and format characters in a name could forge lines of the check's or CI's output.
+# Names also refuse tab and line breaks (\t \n \r, U+2028/2029), zero-width characters and the BOM.
+_UNSAFE_NAME = re.compile(f"[{INVISIBLE}\t\n\r\u2028\u2029\u200b-\u200f\ufeff]")
+RESERVED_NAMES = {"index.md", "readme.md"}  # 'index.md' would be the folder's own page, not a case
+
+
+@dataclass
+class Document:
+    """One case or method: its parsed source, addressed by kind and slug."""
+
+    kind: str
+    slug: str
+    source: Source
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta or {}
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.slug))
+
+    @property
+    def summary(self) -> str:
+        return str(self.meta.get("summary", "")).strip()
+
+    @property
+    def url(self) -> str:
+        """Site-relative address of the page, e.g. 'dobra-praxe/komunitni-centrum-vltavotynska/'."""
+        return f"{KINDS[self.kind].url_prefix}/{self.slug}/"
+
+    @property
+    def page_src(self) -> str:
+        """The path of the generated page inside the site's docs, e.g. 'dobra-praxe/x.md'."""
+        return f"{KINDS[self.kind].url_prefix}/{self.slug}.md"
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        """A problem about a field of this document, at that field's line."""
+        return Problem(self.path, self.source.line(path), dotted(path), message)
+
+    def get(self, *path: str | int, default: Any = None) -> Any:
+        """A nested front-matter value, or default when any step is missing."""
+        node: Any = self.meta
+        for key in path:
+            if isinstance(node, dict) and isinstance(key, str):
+                node = node.get(key)
+            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+                node = node[key]
+            else:
+                return default
+            if node is None:
+                return default
+        return node
+
+
+@dataclass(repr=False)  # mkdocs-macros serialises config.extra on every build: a full repr would cost a second
+class Collection:
+    """All content of the portal, with every problem found while loading it."""
+
+    root: Path
+    vocab: Vocabulary
+    cases: list[Document] = field(default_factory=list)
+    methods: list[Document] = field(default_factory=list)
+    videos: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
+
+    def __repr__(self) -> str:
+        return f"Collection({self.root}, cases={len(self.cases)}, methods={len(self.methods)}, problems={len(self.problems)})"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str], Document]:
+        return {(d.kind, d.slug): d for d in self.cases + self.methods + self.videos}
+
+    def case(self, slug: str) -> Document | None:
+        return self._by_key.get(("case", slug))
+
+    def method(self, slug: str) -> Document | None:
+        return self._by_key.get(("method", slug))
+
+    def video(self, slug: str) -> Document | None:
+        return self._by_key.get(("video", slug))
+
+    @cached_property
+    def videos_about(self) -> dict[tuple[str, str], list[Document]]:
+        """Videos that name each case or method (key: kind and slug), in library order."""
+        index: dict[tuple[str, str], list[Document]] = {}
+        for video in self.videos:
+            for field_name, kind in (("cases", "case"), ("methods", "method")):
+                for slug in video.get(field_name, default=[]):
+                    index.setdefault((kind, slug), []).append(video)
+        return index
+
+    def by_page(self, page_src: str) -> Document | None:
+        """The document published at a generated page path such as 'dobra-praxe/x.md'."""
+        prefix, _, name = page_src.partition("/")
+        kind = next((k for k, v in KINDS.items() if v.url_prefix == prefix), None)
+        return self._by_key.get((kind, name.removesuffix(".md"))) if kind and "/" not in name else None
+
+    @cached_property
+    def cases_by_method(self) -> dict[str, list[Document]]:
+        """Cases that use each method, in catalogue order."""
+        index: dict[str, list[Document]] = {m.slug: [] for m in self.methods}
+        for case in self.cases:
+            for slug in case.get("methods", default=[]):
+                index.setdefault(slug, []).append(case)
+        return index
+
+
+def sort_key(doc: Document) -> tuple[str, str]:
+    """Catalogue order: by title as a Czech reader looks it up (ignoring diacritics and case)."""
+    return fold(doc.title), doc.slug
+
+
+def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Problem]]:
+    """Content files and attachments under the kind folders; any other file is a problem."""
+    found: list[tuple[str, Path]] = []
+    attachments: list[str] = []
+    problems: list[Problem] = []
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            rel = file.relative_to(root).as_posix()
+            parts = file.relative_to(folder).parts
+            if _UNSAFE_NAME.search(rel):
+                shown = _UNSAFE_NAME.sub(lambda m: f"\\u{ord(m[0]):04x}", rel)
+                problems.append(Problem(shown, 1, FILE, "název souboru či složky obsahuje zalomení řádku nebo neviditelný řídicí znak; přejmenujte ho jen písmeny bez diakritiky, číslicemi a pomlčkami"))
+            elif file.is_symlink():  # a link could publish any file of the build machine
+                problems.append(Problem(rel, 1, FILE, "symbolické odkazy nejsou povoleny; vložte soubor přímo"))
+            elif file.is_dir() or file.name == ".gitkeep":
+                continue
+            elif any(part.startswith(".") for part in parts):
+                problems.append(Problem(rel, 1, FILE, "skrytý soubor (název začíná tečkou) by se nezveřejnil; přejmenujte ho, nebo ho odstraňte"))
+            elif file.suffix.lower() == ".md" and len(parts) > 1:
+                problems.append(Problem(rel, 1, FILE, f"texty musí ležet přímo ve složce {kind.folder}/, ne v podsložce; přesuňte soubor do {kind.folder}/{file.name}"))
+            elif file.name.lower() in RESERVED_NAMES:
+                problems.append(Problem(rel, 1, FILE, f"název '{file.name}' je vyhrazen pro přehledovou stránku; pojmenujte soubor podle příkladu, např. komunitni-centrum-obce.md"))
+            elif file.suffix == ".md":
+                found.append((kind.name, file))
+            elif kind.name == "video" and file.suffix.lower() in MEDIA_SUFFIXES:  # videos and their captions
+                attachments.append(rel)
+                problems += media_problems(file, rel)
+            elif file.suffix.lower() in ATTACHMENT_SUFFIXES:
+                attachments.append(rel)
+                problems += attachment_problems(file, rel)
+            else:
+                allowed = sorted(ATTACHMENT_SUFFIXES | (MEDIA_SUFFIXES if kind.name == "video" else set()))
+                problems.append(Problem(rel, 1, FILE, f"neočekávaný soubor; ve složce {kind.folder}/ mohou být jen texty .md a obrázky či přílohy ({', '.join(allowed)})"))
+    return found, attachments, problems
+
+
+def load_collection(root: Path, only: Iterable[Path] | None = None, cache: ContentCache | None | bool = True) -> Collection:
+    """Load and validate all content under root; with `only`, check those files alone against the others' names.
+
+    Each file is parsed and validated once: what depends on it alone comes from the content cache when the same
+    bytes were seen before (portal.content.cache); links and references are checked against the other files every time.
+    With `only`, the other files are listed but not validated (their names and the referenced documents suffice).
+    """
+    root = root.resolve()
+    vocab, problems = load_vocabulary(root)
+    files, attachments, more = discover(root)
+    problems += more
+    store = ContentCache.for_root(root) if cache is True else cache or None
+    wanted = None if only is None else {_rel(root, p) for p in only}
+    # Only the kinds that the checked files refer to are parsed in full (their titles feed the suggestions).
+    checked_kinds = {kind for kind, f in files if wanted is None or _selected(f.relative_to(root).as_posix(), wanted)}
+    referenced = {ref for kind in checked_kinds for _, ref in _references(_validator(kind, vocab).schema)}
+    repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
+    folders = {k.folder: k.name for k in KINDS.values()}
+    docs: list[Document] = []
+    unreadable: list[Source] = []
+    for kind, file in files:
+        rel = file.relative_to(root).as_posix()
+        if wanted is not None and kind not in referenced and not _selected(rel, wanted):
+            docs.append(Document(kind, file.stem, Source(rel, meta={})))  # its name is all a check of others needs
+            continue
+        src, own, found = _checked(file, rel, kind, vocab, folders, store)
+        problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
+        if src.meta is not None:
+            docs.append(Document(kind, file.stem, src))
+        elif src.body_line > 1:
+            unreadable.append(src)
+    problems += collection_problems(docs, vocab)
+    checked = [d for d in docs if d.kind == "video" and (wanted is None or _selected(d.path, wanted))]
+    problems += video_problems(root, checked, attachments)
+    for src in unreadable:  # the header has a syntax error: the fields that can still be read are checked
+        problems += readable_field_problems(root, src, vocab, docs, repo_files, folders)
+    if wanted is not None:
+        problems = [p for p in problems if _selected(p.path, wanted)]
+    docs.sort(key=sort_key)
+    return Collection(
+        root=root,
+        vocab=vocab,
+        cases=[d for d in docs if d.kind == "case"],
+        methods=[d for d in docs if d.kind == "method"],
+        videos=[d for d in docs if d.kind == "video"],
+        problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
+        attachments=attachments,
+    )
+
+
+def _selected(path: str, wanted: set[str]) -> bool:
+    return any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
+
+
+def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[str, str],
+             store: ContentCache | None) -> tuple[Source, list[Problem], list[Link]]:
+    """One file parsed, with the problems that depend on it alone and its links: from the cache, or computed and stored."""
+    if file.stat().st_size > MAX_FILE_BYTES:
+        return read_source(file, rel), [], []  # the size problem, without reading the file
+    raw = file.read_bytes()
+    key = store.key(rel, raw) if store else ""
+    hit = store.get(key) if store else None
+    if hit is not None:
+        return hit
+    src = parse_source(raw, rel)
+    if src.meta is not None:
+        own, found = document_problems(Document(kind, file.stem, src), vocab, folders)
+    elif src.body_line > 1:  # the header has a syntax error: still check the body
+        own, found = own_body_problems(rel, src.body, src.body_line, folders)
+    else:
+        own, found = [], []
+    if store:
+        store.put(key, src, own, found)
+    return src, own, found
+
+
+def _rel(root: Path, path: Path) -> str:
+    path = path.resolve()
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,109 @@
+"""Statistics computed from the content at build time: never typed by hand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from portal.content.collection import Collection, Document
+from portal.czech.text import czk
+
+
+@dataclass
+class Totals:
+    """Aggregates of a group of cases."""
+
+    cases: int = 0
+    funded: int = 0  # cases that state their funding
+    municipalities: set[str] = field(default_factory=set)  # named ones, each counted once across cases
+    unnamed: int = 0  # municipalities a case counts without naming them (municipality_count minus its named ones)
+    funding: Decimal = Decimal(0)
+    eu: Decimal = Decimal(0)
+
+    def add(self, doc: Document, collection: Collection) -> None:
+        self.cases += 1
+        named, unnamed = municipality_total(doc)
+        self.municipalities.update(named)
+        self.unnamed += unnamed
+        funding = doc.get("funding")
+        if funding:
+            self.funded += 1
+            self.funding += Decimal(funding["total"])
+            self.eu += sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
+
+    @property
+    def municipality_count(self) -> int:
+        """Named municipalities once each, plus those only counted: a named one is never counted twice."""
+        return len(self.municipalities) + self.unnamed
+
+    def funding_label(self) -> str:
+        """Total funding in Czech, or 'neuvedeno' when no case of the group states its funding."""
+        if not self.funded:
+            return "neuvedeno"
+        return czk(self.funding) + ("" if self.funded == self.cases else f" (uvádí {self.funded} z {self.cases})")
+
+
+def municipality_total(doc: Document) -> tuple[set[str], int]:
+    """The named municipalities of a case and how many more it counts without naming them."""
+    named = set(doc.get("municipalities", default=[]))
+    count = doc.get("municipality_count") or 0
+    return named, max(0, count - len(named))
+
+
+def funding_by_source(cases: list[Document], collection: Collection) -> dict[str, Decimal]:
+    """The amounts of the cases' funding sources added up per source, in the vocabulary's order."""
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for doc in cases:
+        for item in doc.get("funding", "sources", default=[]):
+            sums[item["source"]] += Decimal(item["amount"])
+    return {code: sums[code] for code in collection.vocab.codes("funding_sources") if code in sums}
+
+
+def is_eu(source: str, collection: Collection) -> bool:
+    """A funding source is European when the vocabulary marks it with 'eu: true'."""
+    term = collection.vocab.term("funding_sources", source)
+    return bool(term and term.extra.get("eu"))
+
+
+@dataclass
+class Statistics:
+    """All figures of the statistics page."""
+
+    total: Totals
+    by_region: dict[str, Totals]
+    by_method: dict[str, Totals]
+    by_programme: dict[str, Totals]
+    by_year: dict[str, Totals]
+    indicators_set: int
+    indicators_known: int
+    indicators_met: int
+    by_source: dict[str, Decimal] = field(default_factory=dict)  # funding per source code, in vocabulary order
+
+
+def compute(collection: Collection) -> Statistics:
+    """Aggregate every case once into the totals and each breakdown."""
+    total = Totals()
+    groups: dict[str, dict[str, Totals]] = {k: defaultdict(Totals) for k in ("region", "method", "programme", "year")}
+    set_, known, met = 0, 0, 0
+    for doc in collection.cases:
+        total.add(doc, collection)
+        keys = {
+            "region": [doc.get("region")],
+            "method": [m for m in doc.get("methods", default=[]) if collection.method(m)],
+            "programme": [doc.get("project", "programme", default="neuvedeno")],
+            "year": [str(doc.get("project", "start", default="neuvedeno"))[:4] if doc.get("project", "start") else "neuvedeno"],
+        }
+        for group, values in keys.items():
+            for value in values:
+                groups[group][value].add(doc, collection)
+        for ind in doc.get("indicators", default=[]):
+            set_ += 1
+            if ind.get("achieved") is not None:
+                known += 1
+                met += ind["achieved"] >= ind["target"]
+    regions = {c: groups["region"][c] for c in collection.vocab.codes("regions") if c in groups["region"]}
+    methods = {m.slug: groups["method"][m.slug] for m in collection.methods if m.slug in groups["method"]}
+    by_source = funding_by_source(collection.cases, collection)
+    return Statistics(total, regions, methods, dict(sorted(groups["programme"].items())),
+                      dict(sorted(groups["year"].items())), set_, known, met, by_source)

@@ -1,0 +1,1 @@
+"""Czech language helpers shared by web and print: folding, slugs, suggestions, typography."""

@@ -1,0 +1,20 @@
+"""Open data of the video library: every video with its running time, files and the cases and methods it shows."""
+
+from __future__ import annotations
+
+import json
+
+from portal.content.collection import KINDS, Collection
+from portal.data.exports import LICENCE, LICENCE_URL, json_value
+from portal.content.rules.video import seconds
+
+
+def videos_json(collection: Collection, site_url: str) -> str:
+    """All videos as JSON: their fields, the running time in seconds, and the addresses of the page, captions and video file."""
+    folder = site_url + KINDS["video"].url_prefix + "/"
+    videos = []
+    for v in collection.videos:
+        source = v.get("source", default={})
+        videos.append({"slug": v.slug, "url": site_url + v.url, **json_value(v.meta), "seconds": seconds(v.meta.get("duration")),
+                       "captions_url": folder + v.meta["captions"], "file_url": folder + source["file"] if source.get("file") else None})
+    return json.dumps({"licence": LICENCE, "licence_url": LICENCE_URL, "source": site_url, "videos": videos}, ensure_ascii=False, indent=2) + "\n"

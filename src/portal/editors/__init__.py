@@ -1,0 +1,1 @@
+"""Ways in for editors: the proposal form, the CMS configuration, the scaffold and the field reference."""

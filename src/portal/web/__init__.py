@@ -1,0 +1,1 @@
+"""The web pages' parts: catalogue, facts panel, regions, statistics, home, videos, sanitiser, templates."""

@@ -1,0 +1,74 @@
+"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF; every video in the site, the index and the open data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from portal.content.collection import Collection
+from portal.content.problems import FILE, Problem
+
+MANUAL = "ke-stazeni/prirucka-dobre-praxe.pdf"
+
+
+def indexed_urls(site_dir: Path) -> set[str]:
+    """Page addresses in the Pagefind index (its fragments are gzipped JSON after a signature)."""
+    urls = set()
+    for fragment in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        urls.add(data["url"].lstrip("/"))
+    return urls
+
+
+def outline_titles(pdf: Path) -> set[str]:
+    """Every bookmark title of a PDF, at any depth, with white space folded."""
+    titles: set[str] = set()
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.add(" ".join(str(item.title).split()))
+
+    walk(PdfReader(pdf).outline)
+    return titles
+
+
+def _slugs(path: Path, key: str) -> set[str]:
+    return {item["slug"] for item in json.loads(path.read_text(encoding="utf-8"))[key]} if path.is_file() else set()
+
+
+def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) -> list[Problem]:
+    """One problem per content file and per output it is missing from (the PDF only when it was built)."""
+    problems = []
+    urls = indexed_urls(site_dir)
+    data = {"case": _slugs(site_dir / "data" / "cases.json", "cases"), "method": _slugs(site_dir / "data" / "methods.json", "methods")}
+    manual = site_dir / MANUAL
+    outline = outline_titles(manual) if pdf and manual.is_file() else set()
+    for doc in collection.cases + collection.methods:
+        missing = []
+        if not (site_dir / doc.url / "index.html").is_file():
+            missing.append(f"stránka {doc.url}")
+        if doc.url not in urls:  # a set: one look-up per page, not a scan of the whole index
+            missing.append("vyhledávací index")
+        if doc.slug not in data[doc.kind]:
+            missing.append("otevřená data")
+        if pdf and " ".join(doc.title.split()) not in outline:
+            missing.append(f"PDF příručka ({MANUAL})")
+        if missing:
+            problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
+    videos = _slugs(site_dir / "data" / "videos.json", "videos")
+    for doc in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
+        missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
+        if doc.url not in urls:
+            missing.append("vyhledávací index")
+        if doc.slug not in videos:
+            missing.append("otevřená data")
+        if missing:
+            problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
+    return problems

@@ -1,0 +1,68 @@
+"""Catalogue facets: which values each case has for region, method, target group, programme, state, year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from portal.content.collection import Collection, Document
+from portal.content.validate import date_range
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter of the catalogue: URL parameter, Czech legend, and how to read a case's values."""
+
+    key: str
+    legend: str
+    values: Callable[[Document, Collection], list[str]]
+    label: Callable[[str, Collection], str]
+
+
+def is_ongoing(doc: Document, today: date) -> bool | None:
+    """A project is ongoing when it ends today or later, over when it ended; None when no source gives its end."""
+    end = doc.get("project", "end")
+    rng = date_range(end) if isinstance(end, str) else None
+    return None if rng is None else rng[1] >= today
+
+
+def project_state(doc: Document, today: date) -> str:
+    """'probiha', 'ukonceno', or 'neuvedeno' when the end date is not known."""
+    ongoing = is_ongoing(doc, today)
+    return "neuvedeno" if ongoing is None else "probiha" if ongoing else "ukonceno"
+
+
+def _start_year(doc: Document, _: Collection) -> list[str]:
+    start = doc.get("project", "start")
+    return [start[:4]] if isinstance(start, str) else []
+
+
+def facets(today: date) -> list[Facet]:
+    """The catalogue's facets in display order."""
+    return [
+        Facet("kraj", "Kraj", lambda d, c: [d.get("region")] if d.get("region") else [],
+              lambda v, c: c.vocab.name("regions", v)),
+        Facet("metoda", "Metoda", lambda d, c: [m for m in d.get("methods", default=[]) if c.method(m)],
+              lambda v, c: c.method(v).title if c.method(v) else v),
+        Facet("skupina", "Cílová skupina", lambda d, c: list(d.get("target_groups", default=[])),
+              lambda v, c: c.vocab.name("target_groups", v)),
+        Facet("program", "Program", lambda d, c: [d.get("project", "programme")] if d.get("project", "programme") else [],
+              lambda v, c: c.vocab.name("programmes", v)),
+        Facet("stav", "Stav projektu", lambda d, c: [project_state(d, today)],
+              lambda v, c: {"probiha": "Probíhá", "ukonceno": "Ukončený", "neuvedeno": "Konec neuveden"}[v]),
+        Facet("rok", "Rok zahájení", _start_year, lambda v, c: v),
+    ]
+
+
+def facet_values(collection: Collection, facet: Facet) -> list[tuple[str, str, int]]:
+    """(value, label, number of cases) of one facet, in a stable reader-friendly order."""
+    counts = Counter(v for case in collection.cases for v in facet.values(case, collection))
+    if facet.key == "rok":
+        order = sorted(counts, reverse=True)
+    elif facet.key == "kraj":
+        order = [c for c in collection.vocab.codes("regions") if c in counts]
+    else:
+        order = sorted(counts, key=lambda v: facet.label(v, collection).casefold())
+    return [(v, facet.label(v, collection), counts[v]) for v in order]

@@ -1,0 +1,84 @@
+"""Regions: a schematic map of the 14 Czech regions (inline SVG) and a page per region."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from portal.content.collection import Collection, Document
+from portal.content.statistics import Totals
+from portal.czech.text import plural
+
+Link = Callable[[str], str]
+
+# A tile-grid map: each region is a tile placed roughly where it lies (column, row), west to east.
+TILES = {
+    "ustecky": (1, 0), "liberecky": (2, 0), "kralovehradecky": (3, 0),
+    "karlovarsky": (0, 1), "stredocesky": (1, 1), "hlavni-mesto-praha": (2, 1), "pardubicky": (3, 1),
+    "olomoucky": (4, 1), "moravskoslezsky": (5, 1),
+    "plzensky": (0, 2), "jihocesky": (1, 2), "vysocina": (2, 2), "jihomoravsky": (3, 2), "zlinsky": (4, 2),
+}
+# Where a long name may break in a narrow tile: a soft hyphen between the parts of the compound.
+SOFT_BREAKS = {"Královéhradecký": "Králové\u00adhradecký", "Moravskoslezský": "Moravsko\u00adslezský"}
+# Shades 0–4 (light to dark) and positions are classes styled in portal-a11y.css: no inline styles.
+SHADES = 5
+
+
+def cases_in(collection: Collection, code: str) -> list[Document]:
+    return [c for c in collection.cases if c.get("region") == code]
+
+
+def count_label(n: int) -> str:
+    """'1 příklad', '3 příklady', '5 příkladů'."""
+    return plural(n, "příklad", "příklady", "příkladů", space=" ")
+
+
+def shade(n: int, top: int) -> int:
+    """0 for no case, then 1–4 in proportion to the region with the most cases."""
+    return 0 if n == 0 else 1 + min(SHADES - 2, (n * 4 - 1) // max(top, 1))
+
+
+def region_map(collection: Collection, link: Link) -> str:
+    """The map as a list of links laid out as a tile grid (CSS); narrow screens get a plain two-column list.
+
+    The link's text is its accessible name (WCAG 2.5.3: the name contains what is seen), in body-text size.
+    """
+    counts = {code: len(cases_in(collection, code)) for code in TILES}
+    top = max(counts.values())
+    tiles = []
+    for code, (col, row) in TILES.items():
+        n = counts[code]
+        name = escape(collection.vocab.name("regions", code))
+        for word, broken in SOFT_BREAKS.items():
+            name = name.replace(word, broken)
+        tiles.append(
+            f'<li class="kp-map__tile kp-map__tile--c{col + 1} kp-map__tile--r{row + 1} kp-map__tile--s{shade(n, top)}">'
+            f'<a href="{link(f"kraje/{code}/")}"><span class="kp-map__name">{name}</span> '
+            f'<span class="kp-map__count">{escape(count_label(n))}</span></a></li>')
+    return ('<figure class="kp-map"><ul class="kp-map__grid">' + "".join(tiles) + '</ul><figcaption>Mapa krajů České republiky '
+            's počtem příkladů dobré praxe. Každý kraj je jedna dlaždice přibližně v místě, kde leží; čím tmavší, tím více příkladů. '
+            'Na úzké obrazovce jsou kraje v seznamu.</figcaption></figure>')
+
+
+def region_table(collection: Collection, link: Link) -> str:
+    """The same numbers as the map, as a table for screen readers and small screens."""
+    rows = []
+    for code in collection.vocab.codes("regions"):
+        t = Totals()
+        for case in cases_in(collection, code):
+            t.add(case, collection)
+        rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
+                    f"<td>{t.cases}</td><td>{t.municipality_count}</td><td>{t.funding_label()}</td></tr>")
+    # On a phone the table scrolls sideways inside its own box (portal.js makes that box focusable), never the page.
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
+            '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování celkem</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+
+
+def region_page(collection: Collection, code: str, link: Link) -> str:
+    """Markdown of one region's page; it has a module of its own (portal.web.region_page)."""
+    from portal.web.region_page import (
+        region_page as page,  # imported here: that module uses the catalogue, as this one does
+    )
+
+    return page(collection, code, link)

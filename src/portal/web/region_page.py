@@ -1,0 +1,66 @@
+"""A region's page: its totals, its cases as cards, its municipalities and funding, and the cases of neighbouring regions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html import escape
+
+from portal.web.catalogue import case_cards
+from portal.content.collection import Collection, Document
+from portal.content.statistics import Totals, funding_by_source, municipality_total
+from portal.web.templating import render, safe
+from portal.czech.text import czk, fold, percent, plural
+
+Link = Callable[[str], str]
+
+
+def cases_in(collection: Collection, code: str) -> list[Document]:
+    return [c for c in collection.cases if c.get("region") == code]
+
+
+def neighbours(collection: Collection, code: str) -> list[str]:
+    """The regions that border this one (vocabularies.yml, 'neighbours'), in the vocabulary's order."""
+    term = collection.vocab.term("regions", code)
+    listed = set(term.extra.get("neighbours", []) if term else [])
+    return [c for c in collection.vocab.codes("regions") if c in listed]
+
+
+def municipalities(cases: list[Document]) -> tuple[list[str], list[tuple[Document, int]]]:
+    """The named municipalities of the cases, each once, in Czech alphabetical order; and the cases that count unnamed ones."""
+    named: set[str] = set()
+    unnamed: list[tuple[Document, int]] = []
+    for case in cases:
+        names, more = municipality_total(case)
+        named |= names
+        if more:
+            unnamed.append((case, more))
+    return sorted(named, key=lambda n: (fold(n), n)), unnamed
+
+
+def region_page(collection: Collection, code: str, link: Link) -> str:
+    """Markdown of one region's page: totals, the cards of its cases, municipalities, funding by source, neighbours' cases."""
+    vocab = collection.vocab
+    name = vocab.name("regions", code)
+    term = vocab.term("regions", code)
+    nuts = term.extra.get("nuts", "") if term else ""
+    cases = cases_in(collection, code)
+    t = Totals()
+    for case in cases:
+        t.add(case, collection)
+    facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(t.municipality_count)),
+             ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
+             ("Kód NUTS 3", nuts)]
+    named, unnamed = municipalities(cases)
+    sources = [(vocab.name("funding_sources", s), czk(amount), percent(amount, t.funding)) for s, amount in funding_by_source(cases, collection).items()]
+    near = []
+    for other in neighbours(collection, code):
+        theirs = cases_in(collection, other)
+        near.append({"name": vocab.name("regions", other), "href": link(f"kraje/{other}/"), "count": plural(len(theirs), "příklad", "příklady", "příkladů"),
+                     "cases": [(link(c.url), c.title) for c in theirs]})
+    body = render("region_page.html", facts=facts, cards=safe(case_cards(collection, link, cases)) if cases else "",
+                  contribute=link("jak-prispet/"), named=named, unnamed=[(link(c.url), c.title, n) for c, n in unnamed],
+                  sources=sources, total=t.funding_label() if t.funded else "", funded=t.funded, count=t.cases, near=near)
+    # JSON is valid YAML: a name with ': ' or quotes stays one value.
+    header = f"---\ntitle: {json.dumps(name, ensure_ascii=False)}\ndescription: {json.dumps(f'Příklady dobré praxe komunitní práce – {name}.', ensure_ascii=False)}\n---\n\n"
+    return f"{header}# {escape(name)}\n\n{body}\n"

@@ -1,0 +1,61 @@
+"""Sanitising of contributed HTML (rendered from Markdown) with nh3, the binding of Rust's ammonia.
+
+Validation already rejects dangerous input with a message; this is the second line of defence, so
+that nothing it missed (a new trick, a parser difference) can reach a reader's browser. Both apply the
+one policy in portal.content.html_policy; URLs are judged as a browser parses them (portal.content.weburl).
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import nh3
+
+from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_SPAN, RESERVED_CLASS_PREFIXES, is_reserved_id
+from portal.content.weburl import WEB_SCHEMES, judge, video_url
+
+_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>\s*</iframe>", re.IGNORECASE)
+
+
+def video_placeholder(match: re.Match[str]) -> str:
+    """An allow-listed video becomes a link; the player loads only when the reader asks for it."""
+    src = video_url(match[1])
+    if src is None:
+        return ""
+    host = judge(src)
+    return (f'<div data-video-src="{escape(src)}"><a href="{escape(src)}">Přehrát video</a> '
+            f'(po kliknutí se načte přehrávač z {escape(host.host if host and host.host else "")})</div>')
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("src", "href"):
+        judged = judge(value, decoded=True)
+        if judged is None or judged.scheme not in WEB_SCHEMES or "\\" in value:
+            return None
+        stays = judged.host is None
+        # Pictures must come from this site: an outside image would tell another host who reads the page.
+        if attribute == "src" and not (stays and judged.relative_path):
+            return None
+        if stays and not judged.relative_path and not value.startswith("#"):
+            return None  # '/\host', '\\host': a browser leaves the site on these
+    if attribute == "data-video-src":
+        return value if video_url(value) == value else None
+    if attribute in ("id", "name") and is_reserved_id(value):
+        return None
+    if attribute == "class":
+        kept = " ".join(c for c in value.split() if not c.startswith(RESERVED_CLASS_PREFIXES))
+        return kept or None
+    if attribute in ("colspan", "rowspan"):
+        return value if value.strip().isdigit() and 1 <= int(value.strip()[:6]) <= MAX_SPAN else None
+    return value
+
+
+def sanitize(html: str) -> str:
+    """Contributed HTML with only safe tags, attributes and http(s)/relative URLs left."""
+    html = _IFRAME.sub(video_placeholder, html)
+    cleaned = nh3.clean(html, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+                        url_schemes=set(WEB_SCHEMES), link_rel="noopener noreferrer",
+                        attribute_filter=_attribute_filter, strip_comments=True)
+    # The portal's class is added after cleaning: contributed markup may not use the reserved kp- classes.
+    return cleaned.replace("<div data-video-src=", '<div class="kp-video" data-video-src=')
