@@ -27,7 +27,7 @@ def build_generated(dest: Path, n: int) -> Path:
     project = dest / "project"
     project.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("docs", "overrides"):
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "src").symlink_to(REPO / "src")
     (project / "node_modules").symlink_to(REPO / "node_modules")  # the CMS served at /admin/ is copied from here

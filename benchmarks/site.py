@@ -3,7 +3,7 @@
 Not a test. For each N (default 100, 1,000 and 3,000) the script generates N synthetic valid cases
 (benchmarks/corpus.py) and builds two projects from the same Markdown, one after the other:
 
-- ours: this repository's mkdocs.yml, docs/, hooks/ and overrides/ with the generated content (plus the five
+- ours: this repository's mkdocs.yml, docs/ and overrides/ (the plugin is installed) with the generated content (plus the five
   real cases the portal's own pages link to), `mkdocs build --strict`, PDF apart (PORTAL_PDF=0), with an empty
   content cache (a cold build, as in CI) and then once more with the cache it left (a warm rebuild);
 - plain: Material with its own lunr search, the same case and method files in docs/, cases left out of the nav.
@@ -53,7 +53,7 @@ def make_ours(dest: Path, n: int) -> None:
     """This repository's site with n generated cases (and the real ones its pages link to)."""
     dest.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("docs", "overrides"):
         shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "src" / "portal").mkdir(parents=True)  # watched by `mkdocs serve`; the package itself is installed
     (dest / "node_modules").symlink_to(REPO / "node_modules")  # the CMS served at /admin/ is copied from here

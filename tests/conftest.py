@@ -93,10 +93,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the real project (config, docs, content, hooks) to build a variant of it."""
+    """A copy of the real project (config, docs, content, templates) to build a variant of it."""
     for name in ("mkdocs.yml", "vocabularies.yml"):
         shutil.copy(REPO / name, dest / name)
-    for name in ("docs", "good_practice", "methods", "hooks", "overrides"):
+    for name in ("docs", "good_practice", "methods", "overrides"):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "src").symlink_to(REPO / "src")  # only watched by `mkdocs serve`; the package is installed

@@ -10,7 +10,8 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from content import content_root, get_collection  # sibling hook module
+from portal_mkdocs.content import content_root, get_collection
+from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -48,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "admin/index.html", content=cms_page(config.site_name)))
     collection = get_collection(config)
     docs = collection.cases + collection.methods
-    config.extra["portal_updated"] = {p: updated for p, (_, updated) in file_dates(root, [d.path for d in docs]).items()}
+    build_state(config).updated = {p: updated for p, (_, updated) in file_dates(root, [d.path for d in docs]).items()}
     return files
 
 
@@ -60,7 +61,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is None:
         return html
-    updated: datetime | None = config.extra.get("portal_updated", {}).get(doc.path)
+    updated: datetime | None = build_state(config).updated.get(doc.path)
     if updated is None:
         return html
     day = updated.date()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-from content import get_collection  # sibling hook module
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -16,18 +16,11 @@ from portal.content.problems import summary
 log = logging.getLogger("mkdocs.hooks.completeness")
 
 
-_preview = False  # `mkdocs serve` indexes in the background and --dirty keeps old pages: nothing to check there
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _preview
-    _preview = command == "serve"
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    if _preview:
+    state = build_state(config)
+    if state.serving:  # `mkdocs serve` indexes in the background and --dirty keeps old pages: nothing to check there
         return
-    problems = missing_outputs(get_collection(config), Path(config.site_dir), pdf=config.extra.get("portal_pdf", True))
+    problems = missing_outputs(get_collection(config), Path(config.site_dir), pdf=state.pdf)
     for problem in problems:
         log.error(str(problem))
     if problems:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from content import content_root, get_collection  # sibling hook module
+from portal_mkdocs.content import content_root, get_collection
+from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -33,7 +34,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     }
     for path, content in outputs.items():
         files.append(File.generated(config, path, content=content))
-    config.extra["portal_open_data"] = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, "ke-stazeni/")
+    build_state(config).open_data_html = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, "ke-stazeni/")
     return files
 
 

@@ -17,11 +17,12 @@ from mkdocs.structure.files import File, Files
 from portal.content.collection import KINDS, Collection, load_collection
 from portal.web.links import page_source, repo_links_to_site
 from portal.content.problems import summary
+from portal_mkdocs.state import build_state, collection_of
 
 log = logging.getLogger("mkdocs.hooks.content")
 
 
-@event_priority(100)  # before mkdocs-macros reads config.extra
+@event_priority(100)  # before mkdocs-macros and every other concern read the collection
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     collection = load_collection(content_root(config))
     if collection.problems:
@@ -29,7 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"Obsah nelze zveřejnit: {summary(collection.problems)}. Opravte chyby vypsané výše; "
                           "bez sestavení webu je vypíše příkaz 'portal check'.")
-    config.extra["portal"] = collection
+    build_state(config).collection = collection
     return config
 
 
@@ -68,5 +69,5 @@ def content_root(config: MkDocsConfig) -> Path:
 
 
 def get_collection(config: MkDocsConfig) -> Collection:
-    """The validated collection that on_config stored for the other hooks."""
-    return config.extra["portal"]
+    """The validated collection that on_config stored for the other concerns."""
+    return collection_of(config)

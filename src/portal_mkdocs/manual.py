@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 
-from content import (  # sibling hook module; importable while hooks load
+from portal_mkdocs.state import build_state
+from portal_mkdocs.content import (
     content_root,
     get_collection,
 )
@@ -52,11 +53,6 @@ class _Build:
 _build = _Build()
 
 
-def pdf_enabled() -> bool:
-    """PORTAL_PDF=0 (or 'ne', 'false') leaves the PDFs out, for previews and benchmarks; anything else builds them."""
-    return os.environ.get("PORTAL_PDF", "1").strip().lower() not in ("0", "ne", "no", "false", "off")
-
-
 def cache_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get("PORTAL_PDF_CACHE") or (content_root(config) / ".cache" / "prirucka"))
 
@@ -64,9 +60,9 @@ def cache_dir(config: MkDocsConfig) -> Path:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Start typesetting every PDF; the downloads page gets a placeholder filled in by on_post_build."""
     _clean_up()
-    config.extra["portal_pdf"] = pdf_enabled()  # the completeness check looks for the PDF only when it is built
-    if not pdf_enabled():
-        config.extra["portal_downloads"] = '<p class="kp-downloads">PDF příručka se v tomto náhledu nesestavuje (PORTAL_PDF=0).</p>'
+    state = build_state(config)
+    if not state.pdf:
+        state.downloads_html = '<p class="kp-downloads">PDF příručka se v tomto náhledu nesestavuje (PORTAL_PDF=0).</p>'
         return files
     settings = manual_settings(config)
     collection = get_collection(config)
@@ -80,13 +76,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     _build.thread = threading.Thread(target=work, name="portal-prirucka", daemon=True)
     _build.thread.start()
-    config.extra["portal_downloads"] = PENDING
+    state.downloads_html = PENDING
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A case page offers the print of that case, right below its facts panel."""
-    if not pdf_enabled():
+    if not build_state(config).pdf:
         return html
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is None or doc.kind != "case":
@@ -140,9 +136,11 @@ def on_build_error(error: Exception) -> None:
 
 
 def manual_settings(config: MkDocsConfig) -> Settings:
-    """The manual's settings from mkdocs.yml (extra.manual, extra.publisher, site_url, markdown_extensions)."""
-    manual = config.extra.get("manual") or {}
-    missing = [key for key, value in (("extra.manual.title", manual.get("title")), ("extra.manual.intro", manual.get("intro")),
+    """The manual's settings from mkdocs.yml (the portal plugin's manual, extra.publisher, site_url, markdown_extensions)."""
+    options = build_state(config).settings
+    manual = dict(options.manual) if options is not None else {}
+    missing = [key for key, value in (("plugins.portal.manual.title", manual.get("title")),
+                                      ("plugins.portal.manual.intro", manual.get("intro")),
                                       ("extra.publisher", config.extra.get("publisher")), ("site_url", config.site_url)) if not value]
     if missing:
         raise PluginError(f"PDF příručku nelze vytvořit: v mkdocs.yml chybí {', '.join(missing)}.")
@@ -155,7 +153,7 @@ def manual_settings(config: MkDocsConfig) -> Settings:
     intro = docs / str(manual["intro"])
     if not intro.is_file():  # said at once, before anything is typeset
         raise PluginError(f"PDF příručku nelze vytvořit: chybí úvod příručky {docs_dir}/{manual['intro']} "
-                          "(nastavení extra.manual.intro). Web bez příručky nezveřejníme.")
+                          "(nastavení plugins.portal.manual.intro). Web bez příručky nezveřejníme.")
     return Settings(
         title=str(manual["title"]),
         publisher=str(config.extra["publisher"]),

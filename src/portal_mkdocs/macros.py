@@ -12,20 +12,22 @@ from portal.web.facts import email_html
 from portal.editors.fieldref import field_reference as _field_reference
 from portal.web import home
 from portal.web.video_pages import running_time, video_library
+from portal_mkdocs.state import build_state, collection_of
+from portal.content.collection import Collection
 
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type
     """Contributed pages are never templates: 'render_macros: false' has the last word in mkdocs-macros."""
-    collection = env.conf["extra"].get("portal")
+    collection = build_state(env.conf).collection
     if collection is not None and collection.by_page(env.page.file.src_uri) is not None:
         env.page.meta["render_macros"] = False
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
-    """Register the macros; the validated collection comes from config.extra (set by hooks/content.py)."""
+    """Register the macros; the validated collection and the downloads come from the portal plugin's state."""
 
-    def collection():
-        return env.conf["extra"]["portal"]
+    def collection() -> Collection:
+        return collection_of(env.conf)
 
     def link(url: str) -> str:
         return get_relative_url(url, env.page.url)
@@ -63,12 +65,12 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
     @env.macro
     def downloads() -> str:
         """The PDF manuals with size, page count and date (filled in by the PDF hook)."""
-        return env.conf["extra"].get("portal_downloads", "")
+        return build_state(env.conf).downloads_html
 
     @env.macro
     def open_data() -> str:
         """Open-data files with their descriptions (filled in by the data hook)."""
-        return env.conf["extra"].get("portal_open_data", "")
+        return build_state(env.conf).open_data_html
 
     @env.macro
     def home_search() -> str:

@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 
 # Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
-from data import site_address
-from manual import edition_date
+from portal_mkdocs.data import site_address
+from portal_mkdocs.manual import edition_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 

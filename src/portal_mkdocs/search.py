@@ -18,7 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from content import get_collection  # sibling hook module; importable while hooks load
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -33,16 +34,8 @@ FORMS_DIR = "search-forms"
 SKIP = ("pagefind/", "assets/", FORMS_DIR + "/", "admin/")
 
 
-_preview = False  # `mkdocs serve`: the index is rebuilt in the background, so an edit shows without waiting for it
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _preview
-    _preview = command == "serve"
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    if _preview:  # an edit shows at once; the index follows in the background
+    if build_state(config).serving:  # an edit shows at once; the index follows in the background
         threading.Thread(target=build_index, args=(config,), name="portal-hledani", daemon=True).start()
         return
     build_index(config)

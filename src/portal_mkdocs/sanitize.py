@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content import get_collection  # sibling hook module
+from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files

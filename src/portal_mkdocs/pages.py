@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from content import get_collection  # sibling hook module; importable while hooks load
+from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
