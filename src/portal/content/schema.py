@@ -268,11 +268,6 @@ def public_json_schema(kind: str, vocab: Vocabulary, site_url: str = "/") -> Sch
             "$id": f"{site_url}data/schema/{kind}.schema.json", **out}
 
 
-def field_titles(kind: str) -> dict[str, str]:
-    """Czech title of every top-level field of a kind, in schema order."""
-    return {k: v.get("title", k) for k, v in schema_for(kind)["properties"].items()}
-
-
 @functools.cache
 def _schema_once(kind: str) -> Schema:
     """schema_for(kind) built once: subschema() is asked for labels thousands of times per build (read only)."""

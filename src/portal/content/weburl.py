@@ -48,14 +48,6 @@ def judge(raw: str, *, decoded: bool = False) -> Judged | None:
     return Judged(scheme, None if stays else (host or None), relative, url.href)
 
 
-def scheme_of(raw: str) -> str:
-    """The scheme a browser would use ('' for a path on this site)."""
-    judged = judge(raw)
-    if judged is None:
-        return ""
-    return "" if judged.host is None and judged.scheme == "https" else judged.scheme
-
-
 def is_web_url(value: str) -> bool:
     """An absolute http(s) URL with a real host, no user info, no backslash or spaces."""
     if any(c in value for c in "\\ \t\n\r"):
