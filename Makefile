@@ -7,7 +7,7 @@ SYSTEM_STAMP := $(VENV)/.system-packages
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast check bench bench-pdf clean lock system-packages node-packages
+.PHONY: site serve test test-fast lint check bench bench-pdf clean lock system-packages node-packages
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ check: $(STAMP)
 
 test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# Ruff and mypy, configured in pyproject.toml; CI runs them as part of `make test`.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # The fast tier for developers: no browser, no PDF.
 test-fast: $(STAMP)
