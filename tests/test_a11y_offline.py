@@ -78,6 +78,7 @@ def test_json_twin_carries_the_text_exactly(text):
     assert json.loads(literal) == text and "</" not in literal
 
 
+@pytest.mark.pdf  # the zip carries the PDF manual
 def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
     archive = built_site / "ke-stazeni" / ZIP_NAME
     assert archive.is_file()

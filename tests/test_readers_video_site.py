@@ -89,6 +89,7 @@ def test_open_data_and_schema_list_the_video(video_site):
     assert schema["required"] == ["title", "summary", "duration", "source", "captions"]
 
 
+@pytest.mark.pdf  # the completeness check covers the PDF too
 def test_a_lost_video_fails_the_completeness_check(video_site):
     from portal.content.collection import load_collection
     from portal.web.completeness import missing_outputs

@@ -155,6 +155,7 @@ def _reversed_attributes(text: str) -> str:
     return " ".join(u[::-1] + "@" + d[::-1] for u, d in re.findall(r'data-u="([^"]*)" data-d="([^"]*)"', text))
 
 
+@pytest.mark.pdf  # it reads the PDFs too
 def test_no_email_or_phone_of_a_person_without_consent(built_site):
     collection = load_collection(REPO)
     allowed_emails, allowed_phones = set(), set()
@@ -182,6 +183,7 @@ def test_no_email_or_phone_of_a_person_without_consent(built_site):
             assert found in allowed_phones or found in PLACEHOLDER_PHONES, (rel, found)
 
 
+@pytest.mark.pdf  # it reads the PDF
 def test_sources_are_printed_in_the_manual(built_site):
     text = " ".join(page.extract_text() or "" for page in PdfReader(built_site / "ke-stazeni" / "prirucka-dobre-praxe-moravskoslezsky.pdf").pages)
     text = re.sub(r"\s+", " ", text.replace(NBSP, " "))
