@@ -14,7 +14,6 @@ import os
 import shutil
 import tempfile
 import threading
-from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal.manual import ManualError, Settings, downloads_html
+from portal.release import edition_date
 from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
 
@@ -165,14 +165,6 @@ def manual_settings(config: MkDocsConfig) -> Settings:
         extensions=list(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
     )
-
-
-def edition_date() -> date:
-    """The build date, or SOURCE_DATE_EPOCH's date for a reproducible build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def _clean_up() -> None:

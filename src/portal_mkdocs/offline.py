@@ -7,10 +7,10 @@ from pathlib import Path
 
 # Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
 from portal_mkdocs.data import site_address
-from portal_mkdocs.manual import edition_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from portal.release import edition_date
 from portal.web.offline import publish_offline_edition
 from portal.czech.text import file_size
 
