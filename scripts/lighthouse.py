@@ -9,71 +9,30 @@ as a figure for the scale work, accessibility, best practices and SEO are the ta
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+
+from static_server import serve  # scripts/ is on sys.path when this runs as a script or from the test
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "dobra-praxe/", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 NAMES = {"performance": "výkon", "accessibility": "přístupnost", "best-practices": "osvědčené postupy", "seo": "SEO"}
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files; text ones gzipped when the client accepts it, as any production web server does."""
-
-    cache: ClassVar[dict[Path, bytes]] = {}
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):
-        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not url_path.endswith("/"):
-                return super().send_head()   # the base class redirects 'folder' to 'folder/'
-            path = path / "index.html"
-        if path.suffix not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            return super().send_head()
-        body = self.cache.get(path)
-        if body is None:
-            body = self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "public, max-age=3600")
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 @contextmanager
 def serve_gzip(site: Path) -> Iterator[str]:
     """Serve a folder with gzip on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, use_gzip=True) as server:
+        yield server.url
 
 
 def chromium() -> str:
