@@ -197,7 +197,8 @@ def _parse_header(header: str, src: Source, offset: int) -> None:
         src.problems.append(Problem(src.path, node.start_mark.line + offset, HEADER, "hlavička musí obsahovat pole ve tvaru 'název: hodnota'"))
         return
     src.lines[()] = 1
-    src.meta = _Converter(src, offset, loader).convert(node, ())
+    meta = _Converter(src, offset, loader).convert(node, ())
+    src.meta = meta if isinstance(meta, dict) else None  # a mapping node converts to a dict, or None with a problem
 
 
 def _too_deep(header: str, src: Source, offset: int) -> bool:
@@ -280,6 +281,7 @@ class _Converter:
                 self.src.lines[path + (i,)] = item.start_mark.line + self.offset
                 out.append(self.convert(item, path + (i,)))
             return out
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only scalar, sequence and mapping nodes
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict | None:
