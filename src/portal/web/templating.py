@@ -6,6 +6,7 @@ block; `render` therefore returns the fragment without indentation and empty lin
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ def environment() -> Environment:
     """One environment: autoescape on, undefined names are errors, Czech number filters."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters.update(czk=czk, number=number, percent=percent)
+    env.filters.update(czk=czk, number=number, percent=percent, json=_json)
     env.globals.update(plural=plural)
     return env
 
@@ -32,6 +33,18 @@ def render(name: str, **context: Any) -> str:
     """A template rendered to one block of HTML lines, none indented, none empty."""
     html = environment().get_template(name).render(**context)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def markdown_page(title: str, description: str, body: str, search_exclude: bool = False) -> str:
+    """A generated Markdown page: front matter with its title and description, the title as its heading, then body (HTML)."""
+    page = environment().get_template("page.md").render(title=title, description=description, body=safe(body),
+                                                        search_exclude=search_exclude)
+    return page + "\n"
+
+
+def _json(value: Any) -> Markup:
+    """A value as JSON, for front matter (not for HTML: nothing in it is escaped)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
 
 
 def safe(html: str) -> Markup:
