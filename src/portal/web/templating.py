@@ -14,7 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from portal.czech.text import czk, number, percent, plural
+from portal.czech.text import czk, file_size, number, percent, plural
+from portal.czech.typography import czech_long_date
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -24,7 +25,8 @@ def environment() -> Environment:
     """One environment: autoescape on, undefined names are errors, Czech number filters."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters.update(czk=czk, number=number, percent=percent, json=_json)
+    env.filters.update(czk=czk, number=number, percent=percent, json=_json, file_size=file_size,
+                       long_date=czech_long_date)
     env.globals.update(plural=plural)
     return env
 
