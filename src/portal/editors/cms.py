@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +18,7 @@ from portal.content.collection import KINDS
 from portal.content.schema import KIND_TITLES, schema_for
 from portal.content.validate import _EMAIL
 from portal.content.vocabulary import Vocabulary
+from portal.web.templating import render
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COLLECTION_LABELS = {"case": ("Příklady dobré praxe", "Příklad dobré praxe"), "method": ("Metodiky", "Metodika")}
@@ -158,12 +158,7 @@ def cms_config_yaml(config: Mapping[str, Any]) -> str:
 
 def cms_page(title: str) -> str:
     """The /admin/ page: only the CMS's own script from this site."""
-    return ("<!doctype html>\n<html lang=\"cs\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<meta name=\"robots\" content=\"noindex\">\n"
-            f"<title>Redakce – {escape(title)}</title>\n"
-            "<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n</head>\n<body>\n"
-            f"<script src=\"{CMS_SCRIPT}\"></script>\n</body>\n</html>\n")
+    return render("cms_page.html", title=title, script=CMS_SCRIPT) + "\n"
 
 
 def cms_files(names: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from portal import paths
 from portal.content.collection import Collection
 from portal.content.statistics import Statistics
 from portal.web.templating import render
@@ -84,7 +85,7 @@ def _count_bar(key: str, label: str, n: int, href: str | None = None, *more: str
 def region_chart(s: Statistics, collection: Collection, link: Callable[[str], str]) -> Chart:
     """Cases by region: the regions that have a case, in the vocabulary's order; the others named in the summary."""
     vocab = collection.vocab
-    bars = [_count_bar(code, vocab.name("regions", code), t.cases, link(f"kraje/{code}/"), number(t.municipality_count))
+    bars = [_count_bar(code, vocab.name("regions", code), t.cases, link(paths.region_page(code)), number(t.municipality_count))
             for code, t in s.by_region.items()]
     leaders, top = _leaders(bars)
     empty = [vocab.name("regions", c) for c in vocab.codes("regions") if c not in s.by_region]

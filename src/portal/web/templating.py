@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from portal.czech.text import czk, file_size, number, percent, plural
+from portal.czech.text import czech_date, czk, file_size, number, percent, plural
 from portal.czech.typography import czech_long_date
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -26,7 +26,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters.update(czk=czk, number=number, percent=percent, json=_json, file_size=file_size,
-                       long_date=czech_long_date)
+                       long_date=czech_long_date, date=lambda day: czech_date(day.isoformat()))
     env.globals.update(plural=plural)
     return env
 
