@@ -14,8 +14,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from portal import paths
-from portal.web.catalogue import card_chunks, catalogue_index, catalogue_page, page_count
 from portal.czech.typography import typeset_html
+from portal.web.catalogue import (
+    card_chunks,
+    catalogue_index,
+    catalogue_page,
+    page_count,
+)
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)

@@ -10,10 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from portal import paths
-from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.content.history import file_dates
-from portal.data.downloads import open_data_html
 from portal.content.schema import public_json_schema
+from portal.data.downloads import open_data_html
+from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.data.videos import videos_json
 
 

@@ -14,10 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
-from portal.editors.form import proposal_form
 from portal import paths
 from portal.content.history import file_dates
+from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
+from portal.editors.form import proposal_form
 from portal.web.page_parts import updated_note
 
 FORM_PAGE = paths.NEW_CASE_FORM_SOURCE

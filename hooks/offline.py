@@ -11,8 +11,8 @@ from manual import edition_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from portal.czech.formats import file_size
 from portal.web.offline import publish_offline_edition
-from portal.czech.text import file_size
 
 log = logging.getLogger("mkdocs.hooks.offline")
 

@@ -13,8 +13,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal.web.catalogue import similar_list
-from portal.web.page_parts import lead as page_lead
 from portal.web.facts import case_facts, method_cases, method_extras
+from portal.web.page_parts import lead as page_lead
 from portal.web.similar import similar_cases
 from portal.web.video_pages import related_videos, video_page
 

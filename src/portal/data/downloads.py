@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from portal import paths
-from portal.czech.text import file_size
+from portal.czech.formats import file_size
 from portal.data.exports import CSV_COLUMNS, CSV_FORMULA_NOTE, LICENCE, LICENCE_URL
 from portal.web.templating import render
 

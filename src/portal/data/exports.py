@@ -16,8 +16,8 @@ from xml.etree import ElementTree as ET
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.web.facets import is_ongoing
 from portal.content.statistics import is_eu
+from portal.web.facets import is_ongoing
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.cs"

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from portal import paths
-from portal.web.catalogue import cards
 from portal.content.collection import Collection, Document
 from portal.content.history import file_dates
 from portal.content.statistics import compute
+from portal.czech.formats import number, plural_form
+from portal.web.catalogue import cards
 from portal.web.templating import render
-from portal.czech.text import number
 
 Link = Callable[[str], str]
 
@@ -29,16 +29,12 @@ def key_numbers(collection: Collection, link: Link) -> str:
     s = compute(collection)
     n_cases, n_towns, n_regions, n_methods = s.total.cases, s.total.municipality_count, len(s.by_region), len(collection.methods)
     items = [
-        (link(paths.CATALOGUE), number(n_cases), _form(n_cases, "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"), "cases"),
-        (link(paths.STATISTICS), number(n_towns), _form(n_towns, "zapojená obec", "zapojené obce", "zapojených obcí"), "municipalities"),
-        (link(paths.REGIONS), number(n_regions), _form(n_regions, "kraj s příklady", "kraje s příklady", "krajů s příklady"), "regions"),
-        (link(paths.METHODS), number(n_methods), _form(n_methods, "metodika", "metodiky", "metodik"), "methods"),
+        (link(paths.CATALOGUE), number(n_cases), plural_form(n_cases, "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"), "cases"),
+        (link(paths.STATISTICS), number(n_towns), plural_form(n_towns, "zapojená obec", "zapojené obce", "zapojených obcí"), "municipalities"),
+        (link(paths.REGIONS), number(n_regions), plural_form(n_regions, "kraj s příklady", "kraje s příklady", "krajů s příklady"), "regions"),
+        (link(paths.METHODS), number(n_methods), plural_form(n_methods, "metodika", "metodiky", "metodik"), "methods"),
     ]
     return render("home_numbers.html", items=items)
-
-
-def _form(n: int, one: str, few: str, many: str) -> str:
-    return one if n == 1 else few if 2 <= n <= 4 else many
 
 
 def newest(collection: Collection, count: int = 3) -> list[Document]:

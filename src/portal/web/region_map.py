@@ -7,7 +7,7 @@ from collections.abc import Callable
 from portal import paths
 from portal.content.collection import Collection, Document
 from portal.content.statistics import Totals
-from portal.czech.text import plural
+from portal.czech.formats import plural
 from portal.web.templating import render
 
 Link = Callable[[str], str]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.web.catalogue import cards
 from portal.content.collection import Collection, Document
 from portal.content.statistics import Totals, funding_by_source, municipality_total
+from portal.czech.formats import czk, percent, plural
+from portal.czech.text import fold
+from portal.web.catalogue import cards
 from portal.web.templating import markdown_page, render
-from portal.czech.text import czk, fold, percent, plural
 
 Link = Callable[[str], str]
 

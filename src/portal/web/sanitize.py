@@ -11,7 +11,13 @@ import re
 
 import nh3
 
-from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_SPAN, RESERVED_CLASS_PREFIXES, is_reserved_id
+from portal.content.html_policy import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    MAX_SPAN,
+    RESERVED_CLASS_PREFIXES,
+    is_reserved_id,
+)
 from portal.content.weburl import WEB_SCHEMES, judge, video_url
 from portal.web.templating import render
 

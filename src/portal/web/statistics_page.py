@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.web.charts import chart_html, charts
 from portal.content.collection import Collection
 from portal.content.statistics import compute
+from portal.czech.formats import czk, percent
+from portal.web.charts import chart_html, charts
 from portal.web.templating import render, safe
-from portal.czech.text import czk, percent
 
 
 def _same(url: str) -> str:

@@ -14,20 +14,33 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from portal.czech.text import czech_date, czk, file_size, number, percent, plural
-from portal.czech.typography import czech_long_date
+from portal.czech.formats import (
+    czech_date,
+    czk,
+    file_size,
+    long_date,
+    number,
+    percent,
+    plural,
+    plural_form,
+    short_date,
+)
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 @cache
 def environment() -> Environment:
-    """One environment: autoescape on, undefined names are errors, Czech number filters."""
+    """One environment: autoescape on, undefined names are errors; Czech formatting as filters (portal.czech.formats).
+
+    Filters: czk, number, percent, file_size, date and long_date (of a date), iso_date (of an ISO partial date),
+    json (front matter); globals: plural(n, one, few, many) -> '5 stran', plural_form(n, ...) -> 'stran'.
+    """
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters.update(czk=czk, number=number, percent=percent, json=_json, file_size=file_size,
-                       long_date=czech_long_date, date=lambda day: czech_date(day.isoformat()))
-    env.globals.update(plural=plural)
+    env.filters.update(czk=czk, number=number, percent=percent, file_size=file_size, date=short_date, long_date=long_date,
+                       iso_date=czech_date, json=_json)
+    env.globals.update(plural=plural, plural_form=plural_form)
     return env
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from portal import paths
 from portal.content.collection import KINDS, Collection, Document
 from portal.content.rules.media import VIDEO_TYPES
-from portal.web.templating import render, safe
-from portal.czech.text import plural
 from portal.content.rules.video import seconds
 from portal.content.weburl import judge, video_url
+from portal.czech.formats import plural
+from portal.web.templating import render, safe
 
 Link = Callable[[str], str]
 
