@@ -35,6 +35,12 @@ CASE_PRINTS = DOWNLOADS + "priklady/"
 OFFLINE_ZIP_NAME = "komunitni-prace-offline.zip"
 OFFLINE_ZIP = DOWNLOADS + OFFLINE_ZIP_NAME
 
+# Search: Pagefind's index, and the browser's map of word forms to search keys (hooks/search.py, one file per
+# two first letters, and help.json).
+PAGEFIND = "pagefind/"
+SEARCH_FORMS = "search-forms/"
+SEARCH_FORMS_HELP = SEARCH_FORMS + "help.json"
+
 # The editors' CMS.
 ADMIN = "admin/"
 ADMIN_CONFIG = ADMIN + "config.yml"

@@ -18,7 +18,7 @@ MANUAL = paths.MANUAL_PDF
 def indexed_urls(site_dir: Path) -> set[str]:
     """Page addresses in the Pagefind index (its fragments are gzipped JSON after a signature)."""
     urls = set()
-    for fragment in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (site_dir / paths.PAGEFIND / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(fragment.read_bytes())
         data = json.loads(raw[raw.index(b"{"):])
         urls.add(data["url"].lstrip("/"))

@@ -27,7 +27,7 @@ ZIP_NAME = paths.OFFLINE_ZIP_NAME
 FOLDER = "komunitni-prace"      # the one top folder inside the zip
 DOWNLOADS = paths.DOWNLOADS     # where the zip is published, and the page that links it
 # Online-only parts: the Pagefind index (needs fetch), the service worker, the sitemap, the editors' CMS.
-SKIP_DIRS = {"pagefind", "admin"}
+SKIP_DIRS = {paths.PAGEFIND.rstrip("/"), paths.ADMIN.rstrip("/")}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 # Elements the online index leaves out too (hooks/search.py), by class or attribute.
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
