@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, get_month_names
@@ -84,6 +85,7 @@ def long_date(day: date) -> str:
     return format_date(day, f"d.{NBSP}MMMM{NBSP}y", locale=LOCALE)
 
 
+@lru_cache(maxsize=8192)  # Babel parses the pattern on every call; the same dates recur on every card and page
 def czech_date(value: str, genitive: bool = False) -> str:
     """An ISO (partial) date as Czech readers write it: '2023-01-31' -> '31. 1. 2023', '2019-03' -> 'březen 2019' ('od března 2019').
 

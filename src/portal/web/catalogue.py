@@ -12,7 +12,7 @@ from portal.content.collection import Collection, Document
 from portal.content.schema import ORGANISATION_ROLES
 from portal.web.facets import facet_values, facets
 from portal.web.facts import project_period
-from portal.web.templating import markdown_page, render
+from portal.web.templating import macro, markdown_page, render
 
 Link = Callable[[str], str]
 
@@ -119,9 +119,10 @@ def card_chunks(collection: Collection, link: Link, today: date | None = None,
                 finish: Callable[[str], str] = lambda html: html) -> list[str]:
     """The cards of each list page as a JSON list of HTML strings (links relative to the catalogue page)."""
     today = today or date.today()
+    item = macro("case_card.html", "case_card_item")
     chunks = []
     for n in range(1, page_count(collection) + 1):
-        items = [finish(render("case_card_item.html", card=card(c, collection, link, today))) for c in page_cases(collection, n)]
+        items = [finish(item(card(c, collection, link, today))) for c in page_cases(collection, n)]
         chunks.append(json.dumps(items, ensure_ascii=False, separators=(",", ":")))
     return chunks
 

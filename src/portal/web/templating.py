@@ -7,6 +7,7 @@ block; `render` therefore returns the fragment without indentation and empty lin
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,16 @@ def environment() -> Environment:
 
 def render(name: str, **context: Any) -> str:
     """A template rendered to one block of HTML lines, none indented, none empty."""
-    html = environment().get_template(name).render(**context)
+    return _block(environment().get_template(name).render(**context))
+
+
+def macro(name: str, macro_name: str) -> Callable[..., str]:
+    """A macro of a template as a function, its output as render's; for a fragment made many times (a card per case)."""
+    template_macro = getattr(environment().get_template(name).module, macro_name)
+    return lambda *args, **kwargs: _block(template_macro(*args, **kwargs))
+
+
+def _block(html: str) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
