@@ -57,7 +57,9 @@ def macro(name: str, macro_name: str) -> Callable[..., str]:
 
 
 def _block(html: str) -> str:
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    # Only the template's own line breaks and indentation go: content may hold characters str.splitlines breaks at.
+    lines = (line.strip(" \t\r") for line in html.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def markdown_page(title: str, description: str, body: str, search_exclude: bool = False) -> str:
