@@ -13,8 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from portal.web.catalogue import INDEX, card_chunks, catalogue_index, catalogue_page, page_count, page_url
+from portal import paths
 from portal.czech.typography import typeset_html
+from portal.web.catalogue import (
+    card_chunks,
+    catalogue_index,
+    catalogue_page,
+    page_count,
+)
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)
@@ -24,12 +30,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     collection = get_collection(config)
     for n in range(2, page_count(collection) + 1):
 
-        def link(url: str, here: str = page_url(n)) -> str:
+        def link(url: str, here: str = paths.catalogue_page(n)) -> str:
             return get_relative_url(url, here)
 
-        files.append(File.generated(config, f"dobra-praxe/strana/{n}.md", content=catalogue_page(collection, n, link)))
-    files.append(File.generated(config, INDEX, content=catalogue_index(collection)))
-    chunks = card_chunks(collection, lambda url: get_relative_url(url, page_url(1)), finish=_typeset_card)
+        files.append(File.generated(config, paths.catalogue_page_source(n), content=catalogue_page(collection, n, link)))
+    files.append(File.generated(config, paths.CATALOGUE_INDEX, content=catalogue_index(collection)))
+    chunks = card_chunks(collection, lambda url: get_relative_url(url, paths.CATALOGUE), finish=_typeset_card)
     for n, chunk in enumerate(chunks, start=1):
-        files.append(File.generated(config, f"{INDEX.removesuffix('.json')}/karty-{n}.json", content=chunk))
+        files.append(File.generated(config, paths.card_chunk(n), content=chunk))
     return files

@@ -10,10 +10,11 @@ from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
+from portal import paths
 from portal.content.history import file_dates
-from portal.data.downloads import open_data_html
 from portal.content.schema import public_json_schema
+from portal.data.downloads import open_data_html
+from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.data.videos import videos_json
 
 
@@ -23,18 +24,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     today = date.today()
     dates = file_dates(content_root(config), [c.path for c in collection.cases])
     outputs = {
-        "data/cases.json": cases_json(collection, site_url, today),
-        "data/cases.csv": cases_csv(collection, site_url, today),
-        "data/methods.json": methods_json(collection, site_url),
-        "data/schema/case.schema.json": _json(public_json_schema("case", collection.vocab, site_url)),
-        "data/schema/method.schema.json": _json(public_json_schema("method", collection.vocab, site_url)),
-        "data/videos.json": videos_json(collection, site_url),
-        "data/schema/video.schema.json": _json(public_json_schema("video", collection.vocab, site_url)),
-        "feed.xml": atom_feed(collection, site_url, config.site_name, dates),
+        paths.CASES_JSON: cases_json(collection, site_url, today),
+        paths.CASES_CSV: cases_csv(collection, site_url, today),
+        paths.METHODS_JSON: methods_json(collection, site_url),
+        paths.schema_json("case"): _json(public_json_schema("case", collection.vocab, site_url)),
+        paths.schema_json("method"): _json(public_json_schema("method", collection.vocab, site_url)),
+        paths.VIDEOS_JSON: videos_json(collection, site_url),
+        paths.schema_json("video"): _json(public_json_schema("video", collection.vocab, site_url)),
+        paths.FEED: atom_feed(collection, site_url, config.site_name, dates),
     }
     for path, content in outputs.items():
         files.append(File.generated(config, path, content=content))
-    build_state(config).open_data_html = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, "ke-stazeni/")
+    build_state(config).open_data_html = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, paths.DOWNLOADS)
     return files
 
 

@@ -1,13 +1,12 @@
 """MkDocs adapter for editors: the proposal form, the CMS at /admin/, and "Naposledy aktualizováno" on content pages.
 
-The edit link ("Upravit tuto stránku") is Material's own, from repo_url and the source path set by hooks/content.py.
+The edit link ("Upravit tuto stránku") is Material's own, from repo_url and the source path set by content.py.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 from portal_mkdocs.content import content_root, get_collection
@@ -16,11 +15,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from portal import paths
+from portal.content.history import file_dates
 from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
 from portal.editors.form import proposal_form
-from portal.content.history import file_dates
+from portal.web.page_parts import updated_note
 
-FORM_PAGE = "jak-prispet/novy-pripad.md"
+FORM_PAGE = paths.NEW_CASE_FORM_SOURCE
 CMS_DIST = Path("node_modules/decap-cms/dist")
 
 
@@ -40,13 +41,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not dist.is_dir():
         raise FileNotFoundError(f"{dist}: chybí Decap CMS; spusťte make site (nainstaluje balíčky npm z package-lock.json)")
     for name in cms_files([p.name for p in dist.iterdir()]):
-        files.append(File.generated(config, f"admin/{name}", abs_src_path=str(dist / name)))
+        files.append(File.generated(config, paths.ADMIN + name, abs_src_path=str(dist / name)))
     site_url = (config.site_url or "/").rstrip("/") + "/"
     settings = cms_config(get_collection(config).vocab, _methods(config), config.repo_url or "", site_url,
                           backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config),
                           auth_url=os.environ.get("PORTAL_CMS_AUTH_URL"))
-    files.append(File.generated(config, "admin/config.yml", content=cms_config_yaml(settings)))
-    files.append(File.generated(config, "admin/index.html", content=cms_page(config.site_name)))
+    files.append(File.generated(config, paths.ADMIN_CONFIG, content=cms_config_yaml(settings)))
+    files.append(File.generated(config, paths.ADMIN_PAGE, content=cms_page(config.site_name)))
     collection = get_collection(config)
     docs = collection.cases + collection.methods
     build_state(config).updated = {p: updated for p, (_, updated) in file_dates(root, [d.path for d in docs]).items()}
@@ -64,15 +65,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     updated: datetime | None = build_state(config).updated.get(doc.path)
     if updated is None:
         return html
-    day = updated.date()
-    return html + (f'<p class="kp-updated" data-pagefind-ignore>Naposledy aktualizováno: <time datetime="{day.isoformat()}">'
-                   f'{day.day}.\u00a0{day.month}.\u00a0{day.year}</time>'
-                   f'{_source_link(config, doc.path)}</p>')
+    return html + updated_note(updated.date(), _edit_url(config, doc.path), doc.path)
 
 
-def _source_link(config: MkDocsConfig, path: str) -> str:
-    """' · Upravit tuto stránku' linking the editor of the real source file, when repo_url is set."""
+def _edit_url(config: MkDocsConfig, path: str) -> str:
+    """The editor of the real source file ('Upravit tuto stránku'), when repo_url is set; else ''."""
     if not config.repo_url:
         return ""
-    url = f"{config.repo_url.rstrip('/')}/{(config.edit_uri or 'edit/main/').strip('/')}/{path}"
-    return f' · <a href="{escape(url)}" class="kp-edit">Upravit tuto stránku</a> (soubor <code>{escape(path)}</code>)'
+    return f"{config.repo_url.rstrip('/')}/{(config.edit_uri or 'edit/main/').strip('/')}/{path}"

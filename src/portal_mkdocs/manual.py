@@ -14,7 +14,6 @@ import os
 import shutil
 import tempfile
 import threading
-from html import escape
 from pathlib import Path
 
 from portal_mkdocs.state import build_state
@@ -28,16 +27,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from portal import paths
 from portal.manual import ManualError, Settings, downloads_html
 from portal.release import edition_date
 from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
+from portal.web.page_parts import case_pdf_link, downloads_placeholder
 
 log = logging.getLogger("mkdocs.hooks.manual")
 
-DOWNLOADS = "ke-stazeni/"   # folder of the PDFs, and the URL of the page that lists them
-CASES = DOWNLOADS + "priklady/"
-PENDING = '<div class="kp-downloads" data-kp-pending=""></div>'  # replaced once the PDFs exist
+DOWNLOADS = paths.DOWNLOADS  # folder of the PDFs, and the URL of the page that lists them
+CASES = paths.CASE_PRINTS
+PENDING = downloads_placeholder()  # replaced once the PDFs exist
 
 
 class _Build:
@@ -62,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _clean_up()
     state = build_state(config)
     if not state.pdf:
-        state.downloads_html = '<p class="kp-downloads">PDF příručka se v tomto náhledu nesestavuje (PORTAL_PDF=0).</p>'
+        state.downloads_html = downloads_placeholder(enabled=False)
         return files
     settings = manual_settings(config)
     collection = get_collection(config)
@@ -87,9 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is None or doc.kind != "case":
         return html
-    href = escape(get_relative_url(f"{CASES}{doc.slug}.pdf", page.url))
-    link = (f'<p class="kp-case-pdf"><a href="{href}" type="application/pdf" download>Stáhnout jako PDF</a> '
-            '<span class="kp-downloads__meta">(tisk tohoto příkladu na jednu až dvě strany A4)</span></p>')
+    link = case_pdf_link(get_relative_url(paths.case_print(doc.slug), page.url))
     head, sep, rest = html.partition("</aside>")
     return head + sep + link + rest if sep else link + html
 
@@ -115,7 +114,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.copyfile(pdf.path, site / DOWNLOADS / pdf.path.name)
             log.info(f"PDF příručka: {DOWNLOADS}{pdf.path.name} ({pdf.pages} stran, {file_size(pdf.size)})")
         for slug, pdf in result.cases.items():
-            shutil.copyfile(pdf.path, site / CASES / f"{slug}.pdf")
+            shutil.copyfile(pdf.path, site / paths.case_print(slug))
         log.info(f"PDF příručka: {len(result.cases)} tisků příkladů v {CASES}; nově vysázeno {len(result.rendered)} PDF")
         page = site / DOWNLOADS / "index.html"
         if page.is_file():

@@ -10,9 +10,9 @@ from portal_mkdocs.data import site_address
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from portal.czech.formats import file_size
 from portal.release import edition_date
 from portal.web.offline import publish_offline_edition
-from portal.czech.text import file_size
 
 log = logging.getLogger("mkdocs.hooks.offline")
 

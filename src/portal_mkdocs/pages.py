@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 
 from portal.web.catalogue import similar_list
 from portal.web.facts import case_facts, method_cases, method_extras
+from portal.web.page_parts import lead as page_lead
 from portal.web.similar import similar_cases
 from portal.web.video_pages import related_videos, video_page
 
@@ -37,7 +38,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def link(url: str) -> str:
         return get_relative_url(url, page.url)
 
-    lead = f'<p class="kp-lead">{escape(doc.summary)}</p>'
+    lead = page_lead(doc)
     if doc.kind == "video":
         return lead + video_page(doc, collection, link, html)
     videos = related_videos(doc, collection, link)

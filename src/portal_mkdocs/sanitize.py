@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 from portal.web.sanitize import sanitize
 
 
-@event_priority(50)  # before hooks/pages.py adds the (trusted) facts panel
+@event_priority(50)  # before pages.py adds the (trusted) facts panel
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if get_collection(config).by_page(page.file.src_uri) is None:
         return html  # our own pages in docs/

@@ -15,6 +15,7 @@ import copy
 import functools
 from typing import Any
 
+from portal import paths
 from portal.content.vocabulary import Vocabulary
 
 Schema = dict[str, Any]
@@ -265,7 +266,7 @@ def public_json_schema(kind: str, vocab: Vocabulary, site_url: str = "/") -> Sch
 
     out = clean(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{site_url}data/schema/{kind}.schema.json", **out}
+            "$id": site_url + paths.schema_json(kind), **out}
 
 
 @functools.cache

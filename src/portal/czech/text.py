@@ -1,4 +1,4 @@
-"""Czech text helpers: diacritics folding, slugs, 'did you mean' suggestions, formatting."""
+"""Czech text helpers: diacritics folding, slugs, 'did you mean' suggestions; formatting comes from portal.czech.formats."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 
-from portal.content.messages import message  # the one table of messages the proposal form shares
+# The one table of messages the proposal form shares; the formatting, used from here by older imports.
+from portal.content.messages import message
+from portal.czech.formats import (  # noqa: F401
+    czech_date,
+    czk,
+    file_size,
+    number,
+    percent,
+    period,
+    plural,
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -57,73 +66,3 @@ def shown(value: object, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
-
-
-def czk(amount: Decimal | int | float) -> str:
-    """Czech money format: 14380663.2 -> '14 380 663,20 Kč' (non-breaking spaces)."""
-    value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    whole, _, cents = f"{value:.2f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", "\u00a0")
-    return f"{grouped}\u00a0Kč" if cents == "00" else f"{grouped},{cents}\u00a0Kč"
-
-
-def number(value: Decimal | int | float) -> str:
-    """Czech number format: 12 345,5 with non-breaking thousands separator."""
-    d = Decimal(str(value))
-    if d == d.to_integral_value():
-        return f"{int(d):,}".replace(",", "\u00a0")
-    whole, _, frac = f"{d.normalize():f}".partition(".")
-    return f"{int(whole):,}".replace(",", "\u00a0") + "," + frac
-
-
-def percent(part: Decimal, total: Decimal) -> str:
-    """A share as a Czech percentage with one decimal place: '85,0 %'."""
-    if not total:
-        return "0 %"
-    value = (Decimal(part) * 100 / Decimal(total)).quantize(Decimal("0.1"))
-    return f"{value}".replace(".", ",") + "\u00a0%"
-
-
-MONTHS = ["leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září", "říjen", "listopad", "prosinec"]
-
-
-MONTHS_GENITIVE = ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince"]
-
-
-def czech_date(value: str, genitive: bool = False) -> str:
-    """An ISO (partial) date as Czech readers write it: '2023-01-31' -> '31. 1. 2023', '2019-03' -> 'březen 2019' ('od března 2019')."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])}.\u00a0{int(parts[1])}.\u00a0{parts[0]}"
-        if len(parts) == 2:
-            return f"{(MONTHS_GENITIVE if genitive else MONTHS)[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return value
-
-
-def period(start: str | None, end: str | None) -> str:
-    """A project's period in Czech: '1. 1. 2023 – 31. 12. 2025', 'od 2020' when it is ongoing."""
-    if start and end:
-        return f"{czech_date(start)} – {czech_date(end)}"
-    if start:
-        return f"od {czech_date(start, genitive=True)}"
-    if end:
-        return f"do {czech_date(end, genitive=True)}"
-    return ""
-
-
-def plural(count: int, one: str, few: str, many: str, space: str = "\u00a0") -> str:
-    """The Czech plural form for a count: 1 strana, 2–4 strany, 0 or 5+ stran (joined by a no-break space)."""
-    form = one if count == 1 else few if 2 <= count <= 4 else many
-    return f"{count}{space}{form}"
-
-
-def file_size(size: int) -> str:
-    """A file size in Czech notation: '1,2 MB', '850 kB', '120 B'."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f}".replace(".", ",") + "\u00a0MB"
-    if size >= 1000:
-        return f"{round(size / 1000)}\u00a0kB"
-    return f"{size}\u00a0B"

@@ -8,11 +8,11 @@ the same rules, so a page and its printed chapter break lines the same way.
 from __future__ import annotations
 
 import re
-from datetime import date
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from portal.czech.text import file_size, plural  # noqa: F401 - re-exported for the manual
+from portal.czech.formats import MONTHS_GENITIVE, MONTHS_NOMINATIVE, file_size, plural  # noqa: F401 - re-exported for the manual
+from portal.czech.formats import long_date as czech_long_date  # noqa: F401 - re-exported for the manual
 
 NBSP = "\u00a0"
 
@@ -29,10 +29,6 @@ _INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span
 _RAW = {"script", "style", "title", "pre", "code", "kbd", "samp", "svg", "math", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-MONTHS_GENITIVE = ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
-                   "listopadu", "prosince"]
-MONTHS_NOMINATIVE = ["leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen", "září", "říjen",
-                     "listopad", "prosinec"]
 _MONTH = "|".join(sorted(set(MONTHS_GENITIVE + MONTHS_NOMINATIVE), key=len, reverse=True))
 _SPACE = r"[ \t\r\n]+"
 
@@ -229,7 +225,3 @@ class _TextRewriter(HTMLParser):
         if self._keep_comments:
             self._out.append(f"<!--{data}-->")
 
-
-def czech_long_date(day: date) -> str:
-    """A date as it is printed on a title page: '23. listopadu 2026', never broken across lines."""
-    return f"{day.day}.{NBSP}{MONTHS_GENITIVE[day.month - 1]}{NBSP}{day.year}"

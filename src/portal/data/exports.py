@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from portal import paths
 from portal.content.collection import Collection, Document
-from portal.web.facets import is_ongoing
 from portal.content.statistics import is_eu
+from portal.web.facets import is_ongoing
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.cs"
@@ -173,9 +174,9 @@ def atom_feed(collection: Collection, site_url: str, site_name: str, dates: dict
         return el
 
     sub(feed, "title", f"{site_name}: nové a upravené příklady")
-    sub(feed, "id", site_url + "feed.xml")
-    sub(feed, "link", href=site_url + "feed.xml", rel="self")
-    sub(feed, "link", href=site_url + "dobra-praxe/")
+    sub(feed, "id", site_url + paths.FEED)
+    sub(feed, "link", href=site_url + paths.FEED, rel="self")
+    sub(feed, "link", href=site_url + paths.CATALOGUE)
     sub(feed, "updated", newest.isoformat())
     sub(feed, "rights", f"Obsah je k dispozici pod licencí {LICENCE}.")
     for case in cases:

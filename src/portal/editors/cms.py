@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +18,7 @@ from portal.content.collection import KINDS
 from portal.content.schema import KIND_TITLES, schema_for
 from portal.content.validate import _EMAIL
 from portal.content.vocabulary import Vocabulary
+from portal.web.templating import render
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COLLECTION_LABELS = {"case": ("Příklady dobré praxe", "Příklad dobré praxe"), "method": ("Metodiky", "Metodika")}
@@ -152,18 +152,13 @@ def cms_config(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, sit
 
 def cms_config_yaml(config: Mapping[str, Any]) -> str:
     """config.yml text (block style, Czech letters kept)."""
-    header = "# Generated from src/portal/content/schema.py at build time (hooks/editors.py); do not edit by hand.\n"
+    header = "# Generated from src/portal/content/schema.py at build time (src/portal_mkdocs/editors.py); do not edit by hand.\n"
     return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=120)
 
 
 def cms_page(title: str) -> str:
     """The /admin/ page: only the CMS's own script from this site."""
-    return ("<!doctype html>\n<html lang=\"cs\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<meta name=\"robots\" content=\"noindex\">\n"
-            f"<title>Redakce – {escape(title)}</title>\n"
-            "<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n</head>\n<body>\n"
-            f"<script src=\"{CMS_SCRIPT}\"></script>\n</body>\n</html>\n")
+    return render("cms_page.html", title=title, script=CMS_SCRIPT) + "\n"
 
 
 def cms_files(names: list[str]) -> list[str]:

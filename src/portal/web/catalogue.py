@@ -1,70 +1,68 @@
-"""Catalogue cards, facet filters and lists of cases and methods, as escaped HTML with page-relative links."""
+"""Catalogue cards, facet filters and lists of cases and methods, from templates with page-relative links."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from datetime import date
-from html import escape
+from typing import Any
 
+from portal import paths
 from portal.content.collection import Collection, Document
+from portal.content.schema import ORGANISATION_ROLES
 from portal.web.facets import facet_values, facets
 from portal.web.facts import project_period
-from portal.content.schema import ORGANISATION_ROLES
+from portal.web.templating import macro, markdown_page, render
 
 Link = Callable[[str], str]
 
 
-def case_card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> str:
-    """One case as a card: title, summary, region, organisation, period, methods; facet values as data attributes."""
+def card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> dict[str, Any]:
+    """What a card shows of a case: its link, region, organisation, period and methods; its facet values."""
     vocab = collection.vocab
-    project = doc.get("project", default={})
-    when = project_period(project)
     methods = [collection.method(m).title for m in doc.get("methods", default=[]) if collection.method(m)]
     facts = [
         ("Kraj", vocab.name("regions", doc.get("region", default=""))),
         (ORGANISATION_ROLES.get(doc.get("organisation", "role", default="realizator"), "Realizátor"), doc.get("organisation", "name", default="")),
-        ("Období", when),
+        ("Období", project_period(doc.get("project", default={}))),
         ("Metody", ", ".join(methods)),
     ]
-    dl = "".join(f"<div><dt>{k}</dt><dd>{escape(v)}</dd></div>" for k, v in facts if v)
-    data = "".join(f' data-{f.key}="{escape(" ".join(f.values(doc, collection)))}"' for f in facets(today or date.today()))
-    return (f'<article class="kp-card" data-slug="{escape(doc.slug)}"{data}>'
-            f'<h3 class="kp-card__title"><a href="{link(doc.url)}">{escape(doc.title)}</a></h3>'
-            f'<p class="kp-card__summary">{escape(doc.summary)}</p><dl class="kp-card__facts">{dl}</dl></article>')
+    data = [(f.key, f.values(doc, collection)) for f in facets(today or date.today())]
+    return {"case": doc, "href": link(doc.url), "facts": facts, "data": data}
+
+
+def cards(collection: Collection, link: Link, cases: list[Document] | None = None, today: date | None = None) -> list[dict[str, Any]]:
+    today = today or date.today()
+    return [card(c, collection, link, today) for c in (collection.cases if cases is None else cases)]
+
+
+def case_card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> str:
+    """One case as a card: title, summary, region, organisation, period, methods; facet values as data attributes."""
+    return render("case_card.html", card=card(doc, collection, link, today))
 
 
 def case_cards(collection: Collection, link: Link, cases: list[Document] | None = None, today: date | None = None) -> str:
     """All (or the given) cases as a list of cards; the list works without JavaScript."""
-    cases = collection.cases if cases is None else cases
-    items = "".join(f"<li>{case_card(c, collection, link, today)}</li>" for c in cases)
-    return f'<ul class="kp-cards" data-pagefind-ignore>{items}</ul>'
+    return render("case_cards.html", cards=cards(collection, link, cases, today))
+
+
+def filter_groups(collection: Collection, today: date | None = None) -> list[tuple[Any, list[tuple[str, str, int]]]]:
+    """Each facet that has values, with its values, their labels and the number of cases that have them."""
+    groups = [(facet, facet_values(collection, facet)) for facet in facets(today or date.today())]
+    return [(facet, values) for facet, values in groups if values]
 
 
 def filter_form(collection: Collection, today: date | None = None) -> str:
     """Facet checkboxes with counts; hidden until the catalogue script runs (the full list needs no script)."""
-    groups = []
-    for facet in facets(today or date.today()):
-        values = facet_values(collection, facet)
-        if not values:
-            continue
-        boxes = "".join(
-            f'<li><label><input type="checkbox" name="{facet.key}" value="{escape(v)}"> '
-            f'<span class="kp-facet__label">{escape(label)}</span> <span class="kp-facet__count" data-count-for="{facet.key}={escape(v)}">({n})</span></label></li>'
-            for v, label, n in values)
-        groups.append(f'<fieldset class="kp-facet"><legend>{escape(facet.legend)}</legend><ul>{boxes}</ul></fieldset>')
-    return ('<form class="kp-filters" id="kp-filters" hidden aria-label="Filtry katalogu">'
-            '<details class="kp-filters__box" open><summary>Filtrovat příklady</summary>'
-            f'<div class="kp-filters__groups">{"".join(groups)}</div>'
-            '<button type="submit" class="md-button md-button--primary kp-filters__apply">Zobrazit příklady</button> '
-            '<button type="reset" class="md-button kp-filters__reset">Zrušit filtry</button></details></form>')
+    return render("catalogue_filters.html", groups=filter_groups(collection, today))
 
 
 # The catalogue at scale: its first page holds PAGE_SIZE cards, static pages /dobra-praxe/strana/<n>/ the rest
-# (complete without JavaScript), and the script filters over a compact index (data/katalog.json) and fetches
-# the cards of matching cases in chunks of PAGE_SIZE (data/katalog/karty-<n>.json), the same HTML as here.
+# (complete without JavaScript), and the script filters over a compact index (paths.CATALOGUE_INDEX) and fetches
+# the cards of matching cases in chunks of PAGE_SIZE (paths.card_chunk), the same HTML as here.
 PAGE_SIZE = 50
-INDEX = "data/katalog.json"
+INDEX = paths.CATALOGUE_INDEX
+page_url = paths.catalogue_page
 
 
 def page_count(collection: Collection) -> int:
@@ -72,37 +70,26 @@ def page_count(collection: Collection) -> int:
     return max(1, -(-len(collection.cases) // PAGE_SIZE))
 
 
-def page_url(n: int) -> str:
-    """Site-relative address of list page n (1 is the catalogue itself)."""
-    return "dobra-praxe/" if n == 1 else f"dobra-praxe/strana/{n}/"
-
-
 def page_cases(collection: Collection, n: int) -> list[Document]:
     return collection.cases[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
 
 
+def _pager(collection: Collection, n: int, link: Link) -> dict[str, Any]:
+    return {"current": n, "pages": [link(page_url(k)) for k in range(1, page_count(collection) + 1)], "regions": link(paths.REGIONS)}
+
+
 def pager(collection: Collection, n: int, link: Link) -> str:
     """Links to every list page; the current one is marked for screen readers (aria-current)."""
-    pages = page_count(collection)
-    if pages == 1:
+    if page_count(collection) == 1:
         return ""
-    items = "".join(f'<li><a href="{link(page_url(k))}" aria-current="page">{k}</a></li>' if k == n else
-                    f'<li><a href="{link(page_url(k))}">{k}</a></li>' for k in range(1, pages + 1))
-    return (f'<nav class="kp-pager" id="kp-pager" aria-label="Stránky katalogu"><p>Strana {n} z {pages}. '
-            f'Příklady lze procházet také <a href="{link("kraje/")}">podle krajů</a>.</p><ul>{items}</ul></nav>')
+    return render("catalogue_pager.html", **_pager(collection, n, link))
 
 
 def catalogue(collection: Collection, link: Link, today: date | None = None) -> str:
     """The catalogue: filters, a live count for screen readers, the first page of cards and links to the other pages."""
-    n = len(collection.cases)
-    return (filter_form(collection, today)
-            + '<h2 class="kp-catalogue__heading" id="seznam-prikladu" tabindex="-1">Seznam příkladů</h2>'
-            + f'<p class="kp-result-count" id="kp-result-count" role="status" aria-live="polite">Zobrazeno {n} z {n} příkladů.</p>'
-            + f'<div id="kp-catalogue" data-index="{link(INDEX)}" data-total="{n}" data-page-size="{PAGE_SIZE}">'
-            + case_cards(collection, link, page_cases(collection, 1), today) + '</div>'
-            + '<p class="kp-empty" id="kp-empty" hidden>Zadaným filtrům neodpovídá žádný příklad. Zkuste některý filtr zrušit.</p>'
-            + '<p class="kp-more" id="kp-more" hidden><button type="button" class="md-button">Zobrazit další příklady</button></p>'
-            + pager(collection, 1, link))
+    today = today or date.today()
+    return render("catalogue.html", groups=filter_groups(collection, today), total=len(collection.cases), index=link(INDEX),
+                  page_size=PAGE_SIZE, cards=cards(collection, link, page_cases(collection, 1), today), **_pager(collection, 1, link))
 
 
 def catalogue_page(collection: Collection, n: int, link: Link, today: date | None = None) -> str:
@@ -110,14 +97,10 @@ def catalogue_page(collection: Collection, n: int, link: Link, today: date | Non
     pages = page_count(collection)
     first = (n - 1) * PAGE_SIZE + 1
     last = min(n * PAGE_SIZE, len(collection.cases))
-    title = f"Příklady dobré praxe – strana {n} z {pages}"
-    header = (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-              f"description: {json.dumps(f'Katalog příkladů dobré praxe komunitní práce, příklady {first}–{last}.', ensure_ascii=False)}\n"
-              "search_exclude: true\n---\n\n")
-    return (f"{header}# {escape(title)}\n\n"
-            f'<p>Příklady {first}–{last} z {len(collection.cases)}, seřazené podle názvu. '
-            f'Filtrovat je můžete v <a href="{link(page_url(1))}">katalogu</a>.</p>\n\n'
-            f"{case_cards(collection, link, page_cases(collection, n), today)}\n\n{pager(collection, n, link)}\n")
+    body = render("catalogue_page.html", first=first, last=last, total=len(collection.cases), catalogue=link(page_url(1)),
+                  cards=cards(collection, link, page_cases(collection, n), today), **_pager(collection, n, link))
+    return markdown_page(f"Příklady dobré praxe – strana {n} z {pages}",
+                         f"Katalog příkladů dobré praxe komunitní práce, příklady {first}–{last}.", body, search_exclude=True)
 
 
 def catalogue_index(collection: Collection, today: date | None = None) -> str:
@@ -127,7 +110,7 @@ def catalogue_index(collection: Collection, today: date | None = None) -> str:
     values = [[v for v, _, _ in facet_values(collection, f)] for f in active]
     positions = [{v: i for i, v in enumerate(vs)} for vs in values]
     rows = [[[pos[v] for v in f.values(c, collection) if v in pos] for f, pos in zip(active, positions)] for c in collection.cases]
-    data = {"pageSize": PAGE_SIZE, "total": len(collection.cases), "chunks": "katalog/karty-",  # relative to the index file
+    data = {"pageSize": PAGE_SIZE, "total": len(collection.cases), "chunks": paths.CARD_CHUNKS,  # relative to the index file
             "facets": [{"key": f.key, "values": vs} for f, vs in zip(active, values)], "cases": rows}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -135,26 +118,28 @@ def catalogue_index(collection: Collection, today: date | None = None) -> str:
 def card_chunks(collection: Collection, link: Link, today: date | None = None,
                 finish: Callable[[str], str] = lambda html: html) -> list[str]:
     """The cards of each list page as a JSON list of HTML strings (links relative to the catalogue page)."""
+    today = today or date.today()
+    item = macro("case_card.html", "case_card_item")
     chunks = []
     for n in range(1, page_count(collection) + 1):
-        cards = [finish(f"<li>{case_card(c, collection, link, today)}</li>") for c in page_cases(collection, n)]
-        chunks.append(json.dumps(cards, ensure_ascii=False, separators=(",", ":")))
+        items = [finish(item(card(c, collection, link, today))) for c in page_cases(collection, n)]
+        chunks.append(json.dumps(items, ensure_ascii=False, separators=(",", ":")))
     return chunks
 
 
 def method_list(collection: Collection, link: Link) -> str:
     """All methods with their summary and the number of cases that use them."""
-    items = []
-    for m in collection.methods:
-        n = len(collection.cases_by_method.get(m.slug, []))
-        items.append(f'<li><a href="{link(m.url)}"><strong>{escape(m.title)}</strong></a> '
-                     f'<span class="kp-count">(příklady: {n})</span><br>{escape(m.summary)}</li>')
-    return f'<ul class="kp-methods" data-pagefind-ignore>{"".join(items)}</ul>'
+    methods = [(m, link(m.url), len(collection.cases_by_method.get(m.slug, []))) for m in collection.methods]
+    return render("method_list.html", methods=methods)
+
+
+def case_links(cases: list[Document], collection: Collection, link: Link) -> list[tuple[str, str, str]]:
+    """Cases as (address, title, region name), for the lists of links to cases (case_links.html)."""
+    return [(link(c.url), c.title, collection.vocab.name("regions", c.get("region", default=""))) for c in cases]
 
 
 def similar_list(cases: list[Document], collection: Collection, link: Link) -> str:
     """The 'Podobné příklady' section of a case page."""
     if not cases:
         return ""
-    items = "".join(f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.get("region", default="")))}</li>' for c in cases)
-    return f'<section class="kp-similar" data-pagefind-ignore aria-labelledby="podobne-priklady"><h2 id="podobne-priklady">Podobné příklady</h2><ul>{items}</ul></section>'
+    return render("similar_cases.html", cases=case_links(cases, collection, link))

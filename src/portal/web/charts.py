@@ -11,10 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from portal import paths
 from portal.content.collection import Collection
 from portal.content.statistics import Statistics
+from portal.czech.formats import (
+    czk,
+    decimal_one_place,
+    number,
+    percent,
+    plural,
+    plural_form,
+)
 from portal.web.templating import render
-from portal.czech.text import czk, number, percent, plural
 
 ROW = 46          # px per bar: a label line, then the bar with its value
 BAR_SPAN = 68     # the longest bar takes this percentage of the width; the rest is room for its value
@@ -63,9 +71,9 @@ def cases(n: int) -> str:
     return plural(n, "příklad", "příklady", "příkladů")
 
 
-def verb(n: int, singular: str, plural_form: str) -> str:
+def verb(n: int, singular: str, plural: str) -> str:
     """Czech agreement with a number as subject: 'uvádí 1', 'uvádějí 3', 'uvádí 5'."""
-    return plural_form if 2 <= n <= 4 else singular
+    return plural_form(n, singular, plural, singular)
 
 
 def _leaders(bars: list[Bar]) -> tuple[list[Bar], int]:
@@ -84,7 +92,7 @@ def _count_bar(key: str, label: str, n: int, href: str | None = None, *more: str
 def region_chart(s: Statistics, collection: Collection, link: Callable[[str], str]) -> Chart:
     """Cases by region: the regions that have a case, in the vocabulary's order; the others named in the summary."""
     vocab = collection.vocab
-    bars = [_count_bar(code, vocab.name("regions", code), t.cases, link(f"kraje/{code}/"), number(t.municipality_count))
+    bars = [_count_bar(code, vocab.name("regions", code), t.cases, link(paths.region_page(code)), number(t.municipality_count))
             for code, t in s.by_region.items()]
     leaders, top = _leaders(bars)
     empty = [vocab.name("regions", c) for c in vocab.codes("regions") if c not in s.by_region]
@@ -145,7 +153,7 @@ def year_chart(s: Statistics) -> Chart:
 def short_czk(amount: Decimal) -> str:
     """A chart label for money: '12,2 mil. Kč'; below a million the amount in whole crowns."""
     if amount >= 1_000_000:
-        return f"{(amount / 1_000_000).quantize(Decimal('0.1'))}".replace(".", ",") + "\u00a0mil.\u00a0Kč"
+        return decimal_one_place(amount / 1_000_000) + "\u00a0mil.\u00a0Kč"
     return czk(amount.quantize(Decimal(1)))
 
 

@@ -8,16 +8,17 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from portal import paths
 from portal.content.collection import Collection
 from portal.content.problems import FILE, Problem
 
-MANUAL = "ke-stazeni/prirucka-dobre-praxe.pdf"
+MANUAL = paths.MANUAL_PDF
 
 
 def indexed_urls(site_dir: Path) -> set[str]:
     """Page addresses in the Pagefind index (its fragments are gzipped JSON after a signature)."""
     urls = set()
-    for fragment in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (site_dir / paths.PAGEFIND / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(fragment.read_bytes())
         data = json.loads(raw[raw.index(b"{"):])
         urls.add(data["url"].lstrip("/"))
@@ -47,7 +48,7 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
     """One problem per content file and per output it is missing from (the PDF only when it was built)."""
     problems = []
     urls = indexed_urls(site_dir)
-    data = {"case": _slugs(site_dir / "data" / "cases.json", "cases"), "method": _slugs(site_dir / "data" / "methods.json", "methods")}
+    data = {"case": _slugs(site_dir / paths.CASES_JSON, "cases"), "method": _slugs(site_dir / paths.METHODS_JSON, "methods")}
     manual = site_dir / MANUAL
     outline = outline_titles(manual) if pdf and manual.is_file() else set()
     for doc in collection.cases + collection.methods:
@@ -62,7 +63,7 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
             missing.append(f"PDF příručka ({MANUAL})")
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
-    videos = _slugs(site_dir / "data" / "videos.json", "videos")
+    videos = _slugs(site_dir / paths.VIDEOS_JSON, "videos")
     for doc in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
         missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
         if doc.url not in urls:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from portal.web.catalogue import case_cards
+from portal import paths
 from portal.content.collection import Collection, Document
 from portal.content.history import file_dates
 from portal.content.statistics import compute
+from portal.czech.formats import number, plural_form
+from portal.web.catalogue import cards
 from portal.web.templating import render
-from portal.czech.text import number
 
 Link = Callable[[str], str]
 
-SUGGEST_URL = "jak-prispet/novy-pripad/"  # the editors' form for a new case
-SEARCH_URL = "hledani/"
+SUGGEST_URL = paths.NEW_CASE_FORM  # the editors' form for a new case
+SEARCH_URL = paths.SEARCH
 
 
 def search_form(link: Link) -> str:
@@ -28,16 +29,12 @@ def key_numbers(collection: Collection, link: Link) -> str:
     s = compute(collection)
     n_cases, n_towns, n_regions, n_methods = s.total.cases, s.total.municipality_count, len(s.by_region), len(collection.methods)
     items = [
-        (link("dobra-praxe/"), number(n_cases), _form(n_cases, "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"), "cases"),
-        (link("statistiky/"), number(n_towns), _form(n_towns, "zapojená obec", "zapojené obce", "zapojených obcí"), "municipalities"),
-        (link("kraje/"), number(n_regions), _form(n_regions, "kraj s příklady", "kraje s příklady", "krajů s příklady"), "regions"),
-        (link("metodiky/"), number(n_methods), _form(n_methods, "metodika", "metodiky", "metodik"), "methods"),
+        (link(paths.CATALOGUE), number(n_cases), plural_form(n_cases, "příklad dobré praxe", "příklady dobré praxe", "příkladů dobré praxe"), "cases"),
+        (link(paths.STATISTICS), number(n_towns), plural_form(n_towns, "zapojená obec", "zapojené obce", "zapojených obcí"), "municipalities"),
+        (link(paths.REGIONS), number(n_regions), plural_form(n_regions, "kraj s příklady", "kraje s příklady", "krajů s příklady"), "regions"),
+        (link(paths.METHODS), number(n_methods), plural_form(n_methods, "metodika", "metodiky", "metodik"), "methods"),
     ]
     return render("home_numbers.html", items=items)
-
-
-def _form(n: int, one: str, few: str, many: str) -> str:
-    return one if n == 1 else few if 2 <= n <= 4 else many
 
 
 def newest(collection: Collection, count: int = 3) -> list[Document]:
@@ -54,8 +51,7 @@ def newest(collection: Collection, count: int = 3) -> list[Document]:
 
 def newest_cases(collection: Collection, link: Link, count: int = 3) -> str:
     """The newest cases as catalogue cards, and a link to all of them."""
-    cards = case_cards(collection, link, newest(collection, count))
-    return render("home_newest.html", cards=cards, catalogue=link("dobra-praxe/"), total=len(collection.cases))
+    return render("home_newest.html", cards=cards(collection, link, newest(collection, count)), catalogue=link(paths.CATALOGUE), total=len(collection.cases))
 
 
 def suggest_case(link: Link) -> str:

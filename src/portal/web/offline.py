@@ -15,21 +15,21 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-from portal.czech.text import file_size
+from portal import paths
 from portal.czech.typography import czech_long_date
+from portal.web.templating import render, safe
 
-ZIP_NAME = "komunitni-prace-offline.zip"
+ZIP_NAME = paths.OFFLINE_ZIP_NAME
 FOLDER = "komunitni-prace"      # the one top folder inside the zip
-DOWNLOADS = "ke-stazeni/"       # where the zip is published, and the page that links it
+DOWNLOADS = paths.DOWNLOADS     # where the zip is published, and the page that links it
 # Online-only parts: the Pagefind index (needs fetch), the service worker, the sitemap, the editors' CMS.
-SKIP_DIRS = {"pagefind", "admin"}
+SKIP_DIRS = {paths.PAGEFIND.rstrip("/"), paths.ADMIN.rstrip("/")}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
-# Elements the online index leaves out too (hooks/search.py), by class or attribute.
+# Elements the online index leaves out too (src/portal_mkdocs/search.py), by class or attribute.
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
 TEXT_LIMIT = 20_000             # characters of text per page in the offline index (a case is ~5,000)
 ASSETS = Path(__file__).parent.parent / "assets"             # package data (pyproject: portal = ["assets/*"])
@@ -142,32 +142,21 @@ def index_script(records: list[dict[str, str]]) -> str:
     return "// Offline search index of the portal (generated).\nwindow.KP_OFFLINE_INDEX = " + data.replace("</", "<\\/") + ";\n"
 
 
-SEARCH_PAGE = """{h1}
-<p>Toto je offline vydání portálu: hledá se přímo ve vašem počítači, bez připojení k internetu.</p>
-<form class="kp-offline-search" role="search" action="index.html" method="get">
-<label for="kp-offline-q">Hledat příklady a metodiky</label>
-<input id="kp-offline-q" class="kp-offline-search__input" type="search" name="q">
-<button type="submit" class="md-button md-button--primary">Hledat</button>
-</form>
-<p id="kp-offline-status" class="kp-offline-search__status" role="status" aria-live="polite"></p>
-<ol id="kp-offline-results" class="kp-offline-search__results"></ol>
-<script src="../assets/offline-index.js"></script>
-<script src="../assets/offline-search.js"></script>
-"""
 
 
 def search_page(html: str) -> str:
     """The search page of the copy: the page's own heading, a form and the results of offline-search.js."""
     def replace(m: re.Match[str]) -> str:
         h1 = _H1.search(m[2])
-        return m[1] + SEARCH_PAGE.format(h1=h1[0] if h1 else '<h1 id="hledani">Hledání</h1>') + m[3]
+        return m[1] + render("offline_search.html", heading=safe(h1[0] if h1 else '<h1 id="hledani">Hledání</h1>')) + "\n" + m[3]
     return _ARTICLE.sub(replace, html, count=1)
 
 
 def with_fetch_shim(html: str, rel: str) -> str:
     """The page loads the fetch shim first, so that its other scripts can fetch() the site's JSON files from disk."""
     prefix = "../" * rel.count("/")
-    return _HEAD_END.sub(lambda m: f'<script src="{prefix}assets/offline-fetch.js"></script>\n' + m[0], html, count=1)
+    shim = render("offline_fetch_shim.html", prefix=prefix) + "\n"
+    return _HEAD_END.sub(lambda m: shim + m[0], html, count=1)
 
 
 def json_twin(text: str) -> str:
@@ -178,15 +167,12 @@ def json_twin(text: str) -> str:
 
 def offline_note(day: date, site_url: str) -> str:
     """What the downloads page of the copy says in place of the download link."""
-    return (f'<p class="kp-offline-edition">Právě čtete offline vydání portálu ze dne {czech_long_date(day)}. '
-            f'Aktuální verze je na adrese <a href="{escape(site_url)}">{escape(site_url)}</a>.</p>')
+    return render("offline_note.html", day=day, site_url=site_url)
 
 
 def download_link(size: int, day: date) -> str:
     """The link to the zip on the downloads page, with its size and date."""
-    meta = f"ZIP, {file_size(size)}, vydáno {czech_long_date(day)}"
-    return (f'<p class="kp-offline-edition"><a href="{ZIP_NAME}" type="application/zip">Portál offline – celý web v jednom souboru</a> '
-            f'<span class="kp-downloads__meta">({escape(meta)})</span></p>')
+    return render("offline_link.html", href=ZIP_NAME, size=size, day=day)
 
 
 README = """Portál komunitní práce – offline vydání ze dne {day}
@@ -232,7 +218,7 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
             html = path.read_text(encoding="utf-8")
             if rel != "404.html" and (record := page_record(rel, html)) is not None:
                 records.append(record)
-            if rel == "hledani/index.html":
+            if rel == paths.SEARCH + "index.html":
                 html = search_page(html)
             if rel == DOWNLOADS + "index.html":
                 html = PLACEHOLDER.sub(lambda _: offline_note(day, site_url), html)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
+from portal import paths
 from portal.content.collection import Collection, Document
 from portal.content.statistics import Totals
-from portal.czech.text import plural
+from portal.czech.formats import plural
+from portal.web.templating import render
 
 Link = Callable[[str], str]
 
@@ -39,25 +40,17 @@ def shade(n: int, top: int) -> int:
 
 
 def region_map(collection: Collection, link: Link) -> str:
-    """The map as a list of links laid out as a tile grid (CSS); narrow screens get a plain two-column list.
-
-    The link's text is its accessible name (WCAG 2.5.3: the name contains what is seen), in body-text size.
-    """
+    """The map as a list of links laid out as a tile grid (CSS); narrow screens get a plain two-column list."""
     counts = {code: len(cases_in(collection, code)) for code in TILES}
     top = max(counts.values())
     tiles = []
     for code, (col, row) in TILES.items():
-        n = counts[code]
-        name = escape(collection.vocab.name("regions", code))
+        name = collection.vocab.name("regions", code)
         for word, broken in SOFT_BREAKS.items():
             name = name.replace(word, broken)
-        tiles.append(
-            f'<li class="kp-map__tile kp-map__tile--c{col + 1} kp-map__tile--r{row + 1} kp-map__tile--s{shade(n, top)}">'
-            f'<a href="{link(f"kraje/{code}/")}"><span class="kp-map__name">{name}</span> '
-            f'<span class="kp-map__count">{escape(count_label(n))}</span></a></li>')
-    return ('<figure class="kp-map"><ul class="kp-map__grid">' + "".join(tiles) + '</ul><figcaption>Mapa krajů České republiky '
-            's počtem příkladů dobré praxe. Každý kraj je jedna dlaždice přibližně v místě, kde leží; čím tmavší, tím více příkladů. '
-            'Na úzké obrazovce jsou kraje v seznamu.</figcaption></figure>')
+        tiles.append({"col": col + 1, "row": row + 1, "shade": shade(counts[code], top), "href": link(paths.region_page(code)),
+                      "name": name, "count": count_label(counts[code])})
+    return render("region_map.html", tiles=tiles)
 
 
 def region_table(collection: Collection, link: Link) -> str:
@@ -67,12 +60,8 @@ def region_table(collection: Collection, link: Link) -> str:
         t = Totals()
         for case in cases_in(collection, code):
             t.add(case, collection)
-        rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
-                    f"<td>{t.cases}</td><td>{t.municipality_count}</td><td>{t.funding_label()}</td></tr>")
-    # On a phone the table scrolls sideways inside its own box (portal.js makes that box focusable), never the page.
-    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kp-region-table"><caption>Příklady dobré praxe podle krajů</caption><thead><tr><th scope="col">Kraj</th>'
-            '<th scope="col">Příklady</th><th scope="col">Obce</th><th scope="col">Financování celkem</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+        rows.append((link(paths.region_page(code)), collection.vocab.name("regions", code), t))
+    return render("region_table.html", rows=rows)
 
 
 def region_page(collection: Collection, code: str, link: Link) -> str:

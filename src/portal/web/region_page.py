@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from html import escape
 
-from portal.web.catalogue import case_cards
+from portal import paths
 from portal.content.collection import Collection, Document
 from portal.content.statistics import Totals, funding_by_source, municipality_total
-from portal.web.templating import render, safe
-from portal.czech.text import czk, fold, percent, plural
+from portal.czech.formats import czk, percent, plural
+from portal.czech.text import fold
+from portal.web.catalogue import cards
+from portal.web.templating import markdown_page, render
 
 Link = Callable[[str], str]
 
@@ -56,11 +56,9 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     near = []
     for other in neighbours(collection, code):
         theirs = cases_in(collection, other)
-        near.append({"name": vocab.name("regions", other), "href": link(f"kraje/{other}/"), "count": plural(len(theirs), "příklad", "příklady", "příkladů"),
+        near.append({"name": vocab.name("regions", other), "href": link(paths.region_page(other)), "count": plural(len(theirs), "příklad", "příklady", "příkladů"),
                      "cases": [(link(c.url), c.title) for c in theirs]})
-    body = render("region_page.html", facts=facts, cards=safe(case_cards(collection, link, cases)) if cases else "",
-                  contribute=link("jak-prispet/"), named=named, unnamed=[(link(c.url), c.title, n) for c, n in unnamed],
-                  sources=sources, total=t.funding_label() if t.funded else "", funded=t.funded, count=t.cases, near=near)
-    # JSON is valid YAML: a name with ': ' or quotes stays one value.
-    header = f"---\ntitle: {json.dumps(name, ensure_ascii=False)}\ndescription: {json.dumps(f'Příklady dobré praxe komunitní práce – {name}.', ensure_ascii=False)}\n---\n\n"
-    return f"{header}# {escape(name)}\n\n{body}\n"
+    body = render("region_page.html", facts=facts, cards=cards(collection, link, cases),
+                  contribute=link(paths.CONTRIBUTE), named=named, unnamed=[(link(c.url), c.title, n) for c, n in unnamed],
+                  sources=sources, funded=t.funded, count=t.cases, near=near)
+    return markdown_page(name, f"Příklady dobré praxe komunitní práce – {name}.", body)

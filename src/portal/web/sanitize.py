@@ -8,12 +8,18 @@ one policy in portal.content.html_policy; URLs are judged as a browser parses th
 from __future__ import annotations
 
 import re
-from html import escape
 
 import nh3
 
-from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_SPAN, RESERVED_CLASS_PREFIXES, is_reserved_id
+from portal.content.html_policy import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    MAX_SPAN,
+    RESERVED_CLASS_PREFIXES,
+    is_reserved_id,
+)
 from portal.content.weburl import WEB_SCHEMES, judge, video_url
+from portal.web.templating import render
 
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>\s*</iframe>", re.IGNORECASE)
 
@@ -24,8 +30,7 @@ def video_placeholder(match: re.Match[str]) -> str:
     if src is None:
         return ""
     host = judge(src)
-    return (f'<div data-video-src="{escape(src)}"><a href="{escape(src)}">Přehrát video</a> '
-            f'(po kliknutí se načte přehrávač z {escape(host.host if host and host.host else "")})</div>')
+    return render("video_player_link.html", src=src, host=host.host if host and host.host else "")
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -57,5 +62,6 @@ def sanitize(html: str) -> str:
     cleaned = nh3.clean(html, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
                         url_schemes=set(WEB_SCHEMES), link_rel="noopener noreferrer",
                         attribute_filter=_attribute_filter, strip_comments=True)
-    # The portal's class is added after cleaning: contributed markup may not use the reserved kp- classes.
+    # The portal's class is added after cleaning: contributed markup may not use the reserved kp- classes
+    # (the cleaning drops the placeholder's own class too).
     return cleaned.replace("<div data-video-src=", '<div class="kp-video" data-video-src=')

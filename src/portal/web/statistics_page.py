@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from portal.web.charts import chart_html, charts
+from portal import paths
 from portal.content.collection import Collection
 from portal.content.statistics import compute
+from portal.czech.formats import czk, percent
+from portal.web.charts import chart_html, charts
 from portal.web.templating import render, safe
-from portal.czech.text import czk, percent
 
 
 def _same(url: str) -> str:
@@ -29,6 +30,6 @@ def statistics_html(collection: Collection, link: Callable[[str], str] = _same) 
         ("Indikátory splněné / se známým výsledkem / stanovené", f"{s.indicators_met} / {s.indicators_known} / {s.indicators_set}"),
     ]
     programmes = [("neuvedeno" if code == "neuvedeno" else vocab.name("programmes", code), g) for code, g in s.by_programme.items()]
-    regions = [(vocab.name("regions", code), link(f"kraje/{code}/"), g) for code, g in s.by_region.items()]
+    regions = [(vocab.name("regions", code), link(paths.region_page(code)), g) for code, g in s.by_region.items()]
     return render("statistics.html", headline=headline, charts=[safe(chart_html(c)) for c in charts(s, collection, link)],
                   programmes=programmes, regions=regions)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from portal import paths
 from portal.content.collection import KINDS, Collection, Document
 from portal.content.rules.media import VIDEO_TYPES
-from portal.web.templating import render, safe
-from portal.czech.text import plural
 from portal.content.rules.video import seconds
 from portal.content.weburl import judge, video_url
+from portal.czech.formats import plural
+from portal.web.templating import render, safe
 
 Link = Callable[[str], str]
 
@@ -64,7 +65,7 @@ def video_library(collection: Collection, link: Link) -> str:
     items = [{"doc": v, "url": link(v.url), "duration": human_duration(seconds(v.meta.get("duration")) or 0),
               "refs": _refs(v, collection, link)} for v in collection.videos]
     return render("video_library.html", items=items, total=human_duration(total_seconds(collection)),
-                  count=plural(len(items), "video", "videa", "videí"), contribute=link("jak-prispet/"))
+                  count=plural(len(items), "video", "videa", "videí"), contribute=link(paths.CONTRIBUTE))
 
 
 def running_time(collection: Collection, link: Link) -> str:
@@ -73,7 +74,7 @@ def running_time(collection: Collection, link: Link) -> str:
     share = min(100, round(total * 100 / (GOAL_MINUTES * 60)))
     return render("video_goal.html", total=human_duration(total), goal=GOAL_MINUTES, share=share, seconds=total,
                   goal_seconds=GOAL_MINUTES * 60, count=plural(len(collection.videos), "video", "videa", "videí"),
-                  library=link("videa/"))
+                  library=link(paths.VIDEOS))
 
 
 def related_videos(doc: Document, collection: Collection, link: Link) -> str:
