@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from portal.content.collection import KINDS, load_collection
+from portal.content.collection import load_collection
+from portal.content.kinds import KINDS
 from portal.content.problems import summary
 from portal.editors.scaffold import skeleton
 from portal.czech.text import slugify

@@ -19,6 +19,7 @@ from jsonschema.exceptions import ValidationError
 
 from portal.content.rules.body import Link, html_problems, links, scannable, size_problems, structure_problems, target_problems
 from portal.content.frontmatter import dotted
+from portal.content.kinds import KINDS
 from portal.content.messages import message
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import BODY, FILE, Problem
@@ -319,11 +320,6 @@ DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_perio
                             rule_funding_adds_up, rule_no_level_one_heading]
 
 
-# Nouns of a content kind for messages about references: (nominative, accusative).
-_KIND_NOUNS = {"method": ("metodika", "metodiku"), "case": ("příklad dobré praxe", "příklad dobré praxe"), "video": ("video", "video")}
-# The noun's gender in 'neznámá metodika' / 'neznámý příklad', 'je uvedena' / 'je uveden'.
-_GENDER = {"method": ("neznámá", "uvedena"), "case": ("neznámý", "uveden"), "video": ("neznámé", "uvedeno")}
-
 
 def _references(schema: dict) -> Iterator[tuple[str, str]]:
     """(field, referenced kind) for every list field whose items name documents of another kind (x-reference)."""
@@ -345,8 +341,7 @@ def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[P
                 continue
             titles = by_kind.get(kind, {})
             slugs = sorted(titles)
-            noun, accusative = _KIND_NOUNS.get(kind, (kind, kind))
-            unknown, listed = _GENDER.get(kind, ("neznámá", "uvedena"))
+            noun, accusative, unknown, listed = KINDS[kind].noun, KINDS[kind].accusative, KINDS[kind].unknown, KINDS[kind].listed
             for i, value in enumerate(values):
                 if not isinstance(value, str) or value in titles:
                     continue
