@@ -27,7 +27,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         def link(url: str, here: str = page_url(n)) -> str:
             return get_relative_url(url, here)
 
-        files.append(File.generated(config, f"dobra-praxe/strana/{n}.md", content=catalogue_page(collection, n, link)))
+        files.append(File.generated(config, page_url(n).rstrip("/") + ".md", content=catalogue_page(collection, n, link)))
     files.append(File.generated(config, INDEX, content=catalogue_index(collection)))
     chunks = card_chunks(collection, lambda url: get_relative_url(url, page_url(1)), finish=_typeset_card)
     for n, chunk in enumerate(chunks, start=1):

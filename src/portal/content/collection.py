@@ -151,6 +151,14 @@ class Collection:
         return self._by_key.get((kind.name, name.removesuffix(".md"))) if kind and "/" not in name else None
 
     @cached_property
+    def cases_by_region(self) -> dict[str, list[Document[Case]]]:
+        """Cases of each region code, in catalogue order."""
+        index: dict[str, list[Document[Case]]] = {}
+        for case in self.cases:
+            index.setdefault(case.model.region, []).append(case)
+        return index
+
+    @cached_property
     def cases_by_method(self) -> dict[str, list[Document[Case]]]:
         """Cases that use each method, in catalogue order."""
         index: dict[str, list[Document[Case]]] = {m.slug: [] for m in self.methods}

@@ -301,3 +301,11 @@ def build(kind: str, meta: Mapping[str, Any]) -> Entry:
     every top-level field that has the right type and leaves the others out, so a check never fails here.
     """
     return _build(MODELS[kind], meta, lenient=True)
+
+
+T = typing.TypeVar("T")
+
+
+def as_model(cls: type[T], value: T | Mapping[str, Any]) -> T:
+    """A part of the model (a Contact, an Indicator…) from front-matter data, for callers that hold raw data; a model value stays as it is."""
+    return value if isinstance(value, cls) else typing.cast(T, _build(cls, value, lenient=True))

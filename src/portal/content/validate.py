@@ -21,6 +21,7 @@ from portal.content.rules.body import Link, html_problems, links, scannable, siz
 from portal.content.frontmatter import dotted
 from portal.content.kinds import KINDS
 from portal.content.messages import message
+from portal.content.model import PartialDate
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import BODY, FILE, Problem
 from portal.content.schema import schema_for
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 FORMATS = FormatChecker(formats=())
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @FORMATS.checks("email")
@@ -73,20 +73,8 @@ def iso_date(value: str) -> str | None:
 
 def date_range(value: str) -> tuple[date, date] | None:
     """First and last day that a (partial) ISO date stands for, or None if it is not a real date."""
-    m = _DATE.match(value)
-    if not m:
-        return None
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, int(month))[1]
-            return date(year, int(month), 1), date(year, int(month), last)
-        d = date(year, int(month), int(day))
-        return d, d
-    except ValueError:
-        return None
+    parsed = PartialDate.parse(value)
+    return None if parsed is None else (parsed.first, parsed.last)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from portal.web.facts import email_html
 from portal.content.messages import MESSAGES
 from portal.content.placeholders import placeholder_lines, placeholder_values
 from portal.content.kinds import KINDS
-from portal.content.schema import schema_for
-from portal.content.validate import _DATE, _EMAIL, _TYPES
+from portal.content.schema import PARTIAL_DATE, schema_for
+from portal.content.validate import _EMAIL, _TYPES
 from portal.content.vocabulary import Vocabulary
 
 FOLDER = "good_practice"
@@ -77,7 +77,7 @@ def form_spec(vocab: Vocabulary, methods: Mapping[str, str]) -> dict[str, Any]:
         "messages": MESSAGES,
         "types": _TYPES,
         "email": _EMAIL.pattern,
-        "date": _DATE.pattern,
+        "date": PARTIAL_DATE,
         "methods": dict(methods),
         "labels": {section: vocab.labels(section) for section in ("regions", "programmes", "funding_sources", "target_groups")},
         "placeholders": [[list(path), value] for path, value in placeholder_values("case").items()],

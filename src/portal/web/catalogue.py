@@ -8,6 +8,8 @@ from datetime import date
 from html import escape
 
 from portal.content.collection import Collection, Document
+from portal.content.kinds import KINDS
+from portal.content.model import Case
 from portal.web.facets import facet_values, facets
 from portal.web.facts import project_period
 from portal.content.schema import ORGANISATION_ROLES
@@ -15,15 +17,14 @@ from portal.content.schema import ORGANISATION_ROLES
 Link = Callable[[str], str]
 
 
-def case_card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> str:
+def case_card(doc: Document[Case], collection: Collection, link: Link, today: date | None = None) -> str:
     """One case as a card: title, summary, region, organisation, period, methods; facet values as data attributes."""
-    vocab = collection.vocab
-    project = doc.get("project", default={})
-    when = project_period(project)
-    methods = [collection.method(m).title for m in doc.get("methods", default=[]) if collection.method(m)]
+    vocab, case = collection.vocab, doc.model
+    when = project_period(case.project)
+    methods = [m.title for slug in case.methods if (m := collection.method(slug))]
     facts = [
-        ("Kraj", vocab.name("regions", doc.get("region", default=""))),
-        (ORGANISATION_ROLES.get(doc.get("organisation", "role", default="realizator"), "Realizátor"), doc.get("organisation", "name", default="")),
+        ("Kraj", vocab.name("regions", case.region)),
+        (ORGANISATION_ROLES.get(case.organisation.role or "realizator", "Realizátor"), case.organisation.name),
         ("Období", when),
         ("Metody", ", ".join(methods)),
     ]
@@ -74,7 +75,8 @@ def page_count(collection: Collection) -> int:
 
 def page_url(n: int) -> str:
     """Site-relative address of list page n (1 is the catalogue itself)."""
-    return "dobra-praxe/" if n == 1 else f"dobra-praxe/strana/{n}/"
+    folder = KINDS["case"].url_prefix
+    return f"{folder}/" if n == 1 else f"{folder}/strana/{n}/"
 
 
 def page_cases(collection: Collection, n: int) -> list[Document]:
@@ -152,9 +154,9 @@ def method_list(collection: Collection, link: Link) -> str:
     return f'<ul class="kp-methods" data-pagefind-ignore>{"".join(items)}</ul>'
 
 
-def similar_list(cases: list[Document], collection: Collection, link: Link) -> str:
+def similar_list(cases: list[Document[Case]], collection: Collection, link: Link) -> str:
     """The 'Podobné příklady' section of a case page."""
     if not cases:
         return ""
-    items = "".join(f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.get("region", default="")))}</li>' for c in cases)
+    items = "".join(f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.model.region))}</li>' for c in cases)
     return f'<section class="kp-similar" data-pagefind-ignore aria-labelledby="podobne-priklady"><h2 id="podobne-priklady">Podobné příklady</h2><ul>{items}</ul></section>'

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from html import escape
 
 from portal.content.collection import Collection, Document
-from portal.content.statistics import Totals
+from portal.content.model import Case
+from portal.content.statistics import Totals, compute
 from portal.czech.text import plural
 
 Link = Callable[[str], str]
@@ -24,8 +25,8 @@ SOFT_BREAKS = {"Královéhradecký": "Králové\u00adhradecký", "Moravskoslezsk
 SHADES = 5
 
 
-def cases_in(collection: Collection, code: str) -> list[Document]:
-    return [c for c in collection.cases if c.get("region") == code]
+def cases_in(collection: Collection, code: str) -> list[Document[Case]]:
+    return collection.cases_by_region.get(code, [])
 
 
 def count_label(n: int) -> str:
@@ -64,9 +65,7 @@ def region_table(collection: Collection, link: Link) -> str:
     """The same numbers as the map, as a table for screen readers and small screens."""
     rows = []
     for code in collection.vocab.codes("regions"):
-        t = Totals()
-        for case in cases_in(collection, code):
-            t.add(case, collection)
+        t = compute(collection).by_region.get(code, Totals())
         rows.append(f'<tr><th scope="row"><a href="{link(f"kraje/{code}/")}">{escape(collection.vocab.name("regions", code))}</a></th>'
                     f"<td>{t.cases}</td><td>{t.municipality_count}</td><td>{t.funding_label()}</td></tr>")
     # On a phone the table scrolls sideways inside its own box (portal.js makes that box focusable), never the page.

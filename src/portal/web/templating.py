@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from portal.czech.text import czk, number, percent, plural
+from portal.czech.text import czech_date, czk, number, percent, plural
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -23,7 +23,7 @@ def environment() -> Environment:
     """One environment: autoescape on, undefined names are errors, Czech number filters."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters.update(czk=czk, number=number, percent=percent)
+    env.filters.update(czk=czk, number=number, percent=percent, czech_date=lambda value: czech_date(str(value)))
     env.globals.update(plural=plural)
     return env
 
@@ -37,3 +37,9 @@ def render(name: str, **context: Any) -> str:
 def safe(html: str) -> Markup:
     """HTML that the portal made itself (already escaped), to be inserted as it is."""
     return Markup(html)
+
+
+def macro(name: str, macro_name: str, *args: Any) -> str:
+    """One macro of a template called with the given values, as one block of HTML lines (like render)."""
+    html = str(getattr(environment().get_template(name).module, macro_name)(*args))
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -75,7 +75,7 @@ def running_time(collection: Collection, link: Link) -> str:
     share = min(100, round(total * 100 / (GOAL_MINUTES * 60)))
     return render("video_goal.html", total=human_duration(total), goal=GOAL_MINUTES, share=share, seconds=total,
                   goal_seconds=GOAL_MINUTES * 60, count=plural(len(collection.videos), "video", "videa", "videí"),
-                  library=link("videa/"))
+                  library=link(KINDS["video"].url_prefix + "/"))
 
 
 def related_videos(doc: Document, collection: Collection, link: Link) -> str:
