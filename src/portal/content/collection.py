@@ -136,11 +136,12 @@ class Collection:
 
     @cached_property
     def videos_about(self) -> dict[tuple[str, str], list[Document[Video]]]:
-        """Videos that name each case or method (key: kind and slug), in library order."""
+        """Videos that name each case or method (key: kind and slug), in library order; the schema declares which fields refer to which kind."""
         index: dict[tuple[str, str], list[Document[Video]]] = {}
+        references = list(_references(KINDS["video"].schema()))
         for video in self.videos:
-            for kind, slugs in (("case", video.model.cases), ("method", video.model.methods)):
-                for slug in slugs:
+            for field_name, kind in references:
+                for slug in getattr(video.model, field_name):
                     index.setdefault((kind, slug), []).append(video)
         return index
 

@@ -22,7 +22,7 @@ from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.validate import _EMAIL, _TYPES
 from portal.content.vocabulary import Vocabulary
 
-FOLDER = "good_practice"
+FOLDER = KINDS["case"].folder  # proposals are cases
 
 
 def field_id(path: str) -> str:
