@@ -19,7 +19,17 @@ from portal.content import cache as cache_module
 from portal.content.cache import ContentCache
 from portal.content.collection import load_collection
 from portal.content.kinds import KINDS
-from portal.content.model import MODELS, Case, Contact, Entry, Method, PartialDate, Video, as_model, build
+from portal.content.model import (
+    MODELS,
+    Case,
+    Contact,
+    Entry,
+    Method,
+    PartialDate,
+    Video,
+    as_model,
+    build,
+)
 from portal.content.schema import PARTIAL_DATE, schema_for
 from tests.conftest import REPO, VALID_CASE
 

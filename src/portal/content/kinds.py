@@ -34,7 +34,9 @@ class Kind:
 
     def schema(self, vocab: Vocabulary | None = None) -> Schema:
         """The kind's schema, with vocabulary codes filled in when a vocabulary is given."""
-        from portal.content.schema import schema_for  # the schema names the kinds' titles: imported late, no cycle
+        from portal.content.schema import (
+            schema_for,  # the schema names the kinds' titles: imported late, no cycle
+        )
 
         return schema_for(self.name, vocab)
 

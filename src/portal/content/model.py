@@ -258,7 +258,7 @@ def _converter(tp: Any) -> Convert:
     """How to turn a front-matter value into a value of type tp (raises _Mismatch when it does not fit)."""
     if tp in _SCALARS:
         return _SCALARS[tp]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda value: _build(tp, value)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is tuple:

@@ -7,7 +7,6 @@ rule; per-document rules take one document, collection rules take all of them.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date

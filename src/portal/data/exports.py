@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -97,7 +98,7 @@ def methods_json(collection: Collection, site_url: str) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def _join(values: list[Any]) -> str:
+def _join(values: Iterable[Any]) -> str:
     return "; ".join(str(v) for v in values)
 
 

@@ -44,7 +44,7 @@ def facets(today: date) -> list[Facet]:
         Facet("kraj", "Kraj", lambda d, c: [d.model.region] if d.model.region else [],
               lambda v, c: c.vocab.name("regions", v)),
         Facet("metoda", "Metoda", lambda d, c: [m for m in d.model.methods if c.method(m)],
-              lambda v, c: c.method(v).title if c.method(v) else v),
+              lambda v, c: m.title if (m := c.method(v)) else v),
         Facet("skupina", "Cílová skupina", lambda d, c: list(d.model.target_groups),
               lambda v, c: c.vocab.name("target_groups", v)),
         Facet("program", "Program", lambda d, c: [d.model.project.programme] if d.model.project.programme else [],
