@@ -148,6 +148,7 @@ def test_the_model_survives_the_content_cache(root, write, tmp_path):
     write("good_practice/pripad.md", VALID_CASE.replace("region:", "funding: {total: 100.50, sources: [{source: esf, amount: 100.50}]}\n"
                                                                     "project: {start: 2020-03}\nregion:"))
     store = ContentCache(tmp_path / "cache", (root / "vocabularies.yml").read_bytes())
+    cache_module._MEMORY.clear()  # entries other tests left in this process would be hits
     first = load_collection(root, cache=store)
     assert first.problems == [] and store.misses == 2 and store.hits == 0
     cache_module._MEMORY.clear()  # the next load reads the JSON entries on disk, as a new process would
