@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portal.content.collection import load_collection
-from portal.content.kinds import BY_FOLDER, BY_URL_PREFIX, KINDS, folders
+from portal.content.kinds import BY_COMMAND, BY_FOLDER, BY_URL_PREFIX, KINDS, folders
 from portal.content.model import MODELS
 from portal.content.placeholders import placeholder_lines
 from portal.content.schema import schema_for
@@ -28,6 +28,7 @@ def test_every_kind_has_its_own_folder_and_address_a_schema_and_a_model():
         assert kind.schema()["description"] == kind.description and kind.folder in kind.description
         assert name in MODELS
         assert folders()[kind.folder] == name
+        assert BY_COMMAND[name] is BY_COMMAND[kind.command] is kind  # `portal new case` and `portal new pripad`
 
 
 def test_the_scaffold_of_every_kind_is_its_new_file_body():

@@ -31,6 +31,7 @@ class Kind:
     listed: str                # metodika je 'uvedena' / příklad je 'uveden' / video je 'uvedeno'
     description: str           # what a file of the kind is, for the schema and the editors
     scaffold: tuple[str, ...]  # body lines of a new file (`portal new`, the proposal form)
+    command: str               # the Czech word for it in `portal new pripad "Název"` (beside the name: `portal new case`)
 
     def schema(self, vocab: Vocabulary | None = None) -> Schema:
         """The kind's schema, with vocabulary codes filled in when a vocabulary is given."""
@@ -57,22 +58,27 @@ CASE = Kind(
      "## Co se dělalo", "", "Jednotlivé kroky, kdo se zapojil a jak.", "",
      "## Výsledky a přínosy", "", "Co se změnilo; opírejte se o fakta a čísla.", "",
      "## Co si odnést pro vlastní praxi", "", "Doporučení pro jiné obce.", ""),
+    "pripad",
 )
 METHOD = Kind(
     "method", "methods", "metodiky", "Metodika", "Metodiky", "metodika", "metodiku", "neznámá", "uvedena",
     "Metodický postup (soubor methods/<slug>.md).",
     ("## K čemu metoda slouží", "", "", "## Kdy ji použít", "", "", "## Postup", "", "1. První krok", "",
      "## Role", "", "", "## Rizika a jak jim předcházet", "", "", "## Příklady z praxe", "", ""),
+    "metodika",
 )
 VIDEO = Kind(
     "video", "videos", "videa", "Video", "Videa", "video", "video", "neznámé", "uvedeno",
     "Video o komunitní práci s českými titulky a přepisem (soubor videos/<slug>.md, text souboru je přepis).",
     ("Sem napište přepis videa: co v něm zazní, a v hranatých závorkách, co je vidět, např. [Záběr na náves v Lipové].", ""),
+    "video",
 )
 
 KINDS: dict[str, Kind] = {k.name: k for k in (CASE, METHOD, VIDEO)}
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS.values()}
 BY_URL_PREFIX: dict[str, Kind] = {k.url_prefix: k for k in KINDS.values()}
+# What `portal new` accepts: each kind's name, then its Czech word.
+BY_COMMAND: dict[str, Kind] = {**KINDS, **{k.command: k for k in KINDS.values()}}
 
 
 def folders() -> dict[str, str]:

@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from portal.content.kinds import KINDS
-from portal.content.schema import schema_for
+from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.validate import _EMAIL
 from portal.content.vocabulary import Vocabulary
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # The CMS's own scripts, copied from node_modules/decap-cms/dist at build time (no CDN).
 CMS_SCRIPT = "decap-cms.js"
 
