@@ -261,9 +261,9 @@ def _converter(tp: Any) -> Convert:
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda value: _build(tp, value)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is tuple:
-        item = _converter(args[0])
-        return lambda value: tuple(item(v) for v in _scalar(lambda v: isinstance(v, list))(value))
+    if origin is tuple:  # a list of the file, as a tuple: the model is immutable all the way down
+        item, is_list = _converter(args[0]), _scalar(lambda v: isinstance(v, list))
+        return lambda value: tuple(item(v) for v in is_list(value))
     if origin in (Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
         if set(options) == {int, Decimal}:  # Number: an int stays an int
