@@ -151,13 +151,16 @@ def test_the_model_survives_the_content_cache(root, write, tmp_path):
     cache_module._MEMORY.clear()  # entries other tests left in this process would be hits
     first = load_collection(root, cache=store)
     assert first.problems == [] and store.misses == 2 and store.hits == 0
-    cache_module._MEMORY.clear()  # the next load reads the JSON entries on disk, as a new process would
+    cache_module._MEMORY.clear()  # the next load reads the JSON entries on disk and builds the models again, as a new process would
+    cache_module._MODELS.clear()
     again = ContentCache(tmp_path / "cache", (root / "vocabularies.yml").read_bytes())
     second = load_collection(root, cache=again)
     assert again.hits == 2 and again.misses == 0
     assert [d.model for d in second.documents] == [d.model for d in first.documents]
     assert second.case("pripad").model.funding.total == Decimal("100.50")
     assert second.case("pripad").model.project.start == PartialDate.parse("2020-03")
+    third = load_collection(root, cache=again)  # a rebuild in the same process shares the frozen models
+    assert all(a.model is b.model for a, b in zip(second.documents, third.documents, strict=True))
 
 
 def test_a_file_with_problems_still_gets_a_model_of_its_readable_fields(root, write):

@@ -271,20 +271,22 @@ def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[s
              store: ContentCache | None) -> tuple[Source, Entry | None, list[Problem], list[Link]]:
     """One file parsed, its model, the problems that depend on it alone and its links: from the cache, or computed and stored.
 
-    The model is built once per file and load from the validated front matter (the cache keeps only JSON data).
+    The model is built from the front matter once per file content and process (the cache on disk keeps only JSON data).
     """
     if file.stat().st_size > MAX_FILE_BYTES:
         return read_source(file, rel), None, [], []  # the size problem, without reading the file
     raw = file.read_bytes()
     key = store.key(rel, raw) if store else ""
     hit = store.get(key) if store else None
-    if hit is not None:
+    if hit is not None and store:
         src, own, found = hit
-        return src, None if src.meta is None else build(kind, src.meta), own, found
+        cached = src.meta
+        return src, None if cached is None else store.model(key, lambda: build(kind, cached)), own, found
     src = parse_source(raw, rel)
     model = None
     if src.meta is not None:
-        model = build(kind, src.meta)
+        meta = src.meta
+        model = store.model(key, lambda: build(kind, meta)) if store else build(kind, meta)
         own, found = document_problems(Document(kind, file.stem, src, model), vocab, folders)
     elif src.body_line > 1:  # the header has a syntax error: still check the body
         own, found = own_body_problems(rel, src.body, src.body_line, folders)
