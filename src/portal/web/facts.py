@@ -26,11 +26,6 @@ def _title(*path: str) -> str:
     return str(subschema("case", *path).get("title", path[-1]))
 
 
-def external(url: str, text: str) -> str:
-    """An outbound link; the URL was validated as http(s) and is escaped again here."""
-    return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(text)}</a>'
-
-
 def email_html(address: str) -> str:
     """An e-mail shown as 'name (zavináč) domain' and turned into a link only by our script on click."""
     return macro(TEMPLATE, "email", address)
