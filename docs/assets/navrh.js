@@ -34,8 +34,8 @@
   }
   function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
   function dateRange(value) {  // portal.validate.date_range as [first, last] day numbers
-    var m = DATE.exec(value);
-    if (!m) return null;
+    if (!DATE.test(value)) return null;
+    var m = [value].concat(value.split("-"));  // the form is checked: year, then month and day when given
     var y = +m[1];
     if (y < 1) return null;
     if (m[2] === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)];

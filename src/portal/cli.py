@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from portal.content.collection import KINDS, load_collection
+from portal.content.collection import load_collection
+from portal.content.kinds import BY_COMMAND, KINDS
 from portal.content.problems import summary
 from portal.editors.scaffold import skeleton
 from portal.czech.text import slugify
@@ -36,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     root = Path(args.root) if args.root else find_root(Path.cwd())
-    kind = {"case": "case", "pripad": "case", "method": "method", "metodika": "method", "video": "video"}[args.kind]
+    kind = BY_COMMAND[args.kind].name
     slug = args.slug or slugify(args.title)
     if not slug:
         print("Z názvu nelze odvodit název souboru; zadejte --slug.", file=sys.stderr)
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=["text", "github"], default="text", help="github = anotace pro GitHub Actions")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="vytvoří kostru nového příkladu nebo metodiky")
-    new.add_argument("kind", choices=["case", "method", "pripad", "metodika", "video"])
+    new.add_argument("kind", choices=list(BY_COMMAND))
     new.add_argument("title", help="název, např. \"Komunitní centrum v Lipové\"")
     new.add_argument("--slug", help="název souboru bez .md (výchozí: odvozen z názvu)")
     new.set_defaults(func=cmd_new)

@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from portal.content.collection import KINDS, Collection, load_collection
+from portal.content.collection import Collection, load_collection
+from portal.content.kinds import BY_FOLDER, KINDS
 from portal.web.links import page_source, repo_links_to_site
 from portal.content.problems import summary
 from portal_mkdocs.state import build_state, collection_of
@@ -36,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     collection = get_collection(config)
-    for doc in collection.cases + collection.methods + collection.videos:
+    for doc in collection.documents:
         existing = files.get_file_from_path(doc.page_src)
         if existing is not None:  # a page in docs/ must not shadow a contributed one
             raise PluginError(f"docs/{doc.page_src}: stránka koliduje s obsahem ze souboru {doc.path}")
@@ -45,8 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for rel in collection.attachments:  # pictures beside a text keep their relative place on the site
         folder, _, rest = rel.partition("/")
-        prefix = next(k.url_prefix for k in KINDS.values() if k.folder == folder)
-        files.append(File.generated(config, f"{prefix}/{rest}", abs_src_path=str(content_root(config) / rel)))
+        files.append(File.generated(config, f"{BY_FOLDER[folder].url_prefix}/{rest}", abs_src_path=str(content_root(config) / rel)))
     if config.repo_url:
         for file in files.documentation_pages():
             if collection.by_page(file.src_uri) is None:

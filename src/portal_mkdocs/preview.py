@@ -28,7 +28,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if content is None or not isinstance(content, str):
             continue
         doc = collection.by_page(file.src_uri)
-        digest = hashlib.sha256((content + "\0" + (repr(doc.meta) if doc else "")).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256((content + "\0" + (repr(doc.model) if doc else "")).encode("utf-8")).hexdigest()
         if last.get(file.src_uri) == digest:
             file.is_modified = lambda: False  # type: ignore[method-assign]
         last[file.src_uri] = digest

@@ -14,14 +14,17 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from portal.content.rules.body import Link
 from portal.content.frontmatter import Source
 from portal.content.problems import Problem
+
+T = TypeVar("T")
 
 # The code that decides what a file parses to and which problems it has: the content and Czech packages.
 _CODE_PACKAGES = ("content", "czech")
@@ -73,6 +76,8 @@ def _decode(value: Any) -> Any:
 # Entries already read in this process: `mkdocs serve` loads the collection again on every rebuild.
 _MEMORY: dict[str, tuple[Source, list[Problem], list[Link]]] = {}
 _MEMORY_LIMIT = 50_000
+# Models of those entries (portal.content.model); never written to disk, rebuilt from the entry's front matter.
+_MODELS: dict[str, Any] = {}
 
 
 class ContentCache:
@@ -111,6 +116,15 @@ class ContentCache:
         self.hits += 1
         self._remember(key, (src, problems, found))
         return src, problems, found
+
+    @staticmethod
+    def model(key: str, make: Callable[[], T]) -> T:
+        """The typed model of an entry, made once per process: `mkdocs serve` shares one frozen model across rebuilds."""
+        if key not in _MODELS:
+            if len(_MODELS) >= _MEMORY_LIMIT:
+                _MODELS.clear()
+            _MODELS[key] = make()
+        return _MODELS[key]
 
     @staticmethod
     def _remember(key: str, entry: tuple[Source, list[Problem], list[Link]]) -> None:

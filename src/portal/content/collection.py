@@ -7,12 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_problems
 from portal.content.rules.body import Link
 from portal.content.cache import ContentCache
 from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
+from portal.content.kinds import BY_URL_PREFIX, KINDS, Kind
+from portal.content.kinds import folders as kind_folders
+from portal.content.model import Case, Entry, Method, Video, build
 from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
@@ -23,20 +26,9 @@ from portal.content.rules.video import video_problems
 from portal.content.vocabulary import Vocabulary, load_vocabulary
 
 
-@dataclass(frozen=True)
-class Kind:
-    """A content kind: where its files live and where its pages are published."""
+__all__ = ["KINDS", "Collection", "Document", "Kind", "load_collection"]  # KINDS and Kind live in portal.content.kinds
 
-    name: str
-    folder: str
-    url_prefix: str
-
-
-KINDS = {
-    "case": Kind("case", "good_practice", "dobra-praxe"),
-    "method": Kind("method", "methods", "metodiky"),
-    "video": Kind("video", "videos", "videa"),
-}
+M = TypeVar("M", bound=Entry)
 
 # Line breaks, control and format characters in a name could forge lines of the check's or CI's output.
 # Names also refuse tab and line breaks (\t \n \r, U+2028/2029), zero-width characters and the BOM.
@@ -45,12 +37,16 @@ RESERVED_NAMES = {"index.md", "readme.md"}  # 'index.md' would be the folder's o
 
 
 @dataclass
-class Document:
-    """One case or method: its parsed source, addressed by kind and slug."""
+class Document(Generic[M]):
+    """One case, method or video: its parsed source and its typed model (portal.content.model), addressed by kind and slug.
+
+    Consumers read the model (`doc.model.funding.total`); the front matter (`meta`, `get`) is for the validator.
+    """
 
     kind: str
     slug: str
     source: Source
+    model: M = field(repr=False)  # built once from the validated front matter (portal.content.model.build)
 
     @property
     def path(self) -> str:
@@ -66,21 +62,21 @@ class Document:
 
     @property
     def title(self) -> str:
-        return str(self.meta.get("title", self.slug))
+        return self.model.title or self.slug
 
     @property
     def summary(self) -> str:
-        return str(self.meta.get("summary", "")).strip()
+        return self.model.summary.strip()
 
     @property
     def url(self) -> str:
         """Site-relative address of the page, e.g. 'dobra-praxe/komunitni-centrum-vltavotynska/'."""
-        return f"{KINDS[self.kind].url_prefix}/{self.slug}/"
+        return KINDS[self.kind].url(self.slug)
 
     @property
     def page_src(self) -> str:
         """The path of the generated page inside the site's docs, e.g. 'dobra-praxe/x.md'."""
-        return f"{KINDS[self.kind].url_prefix}/{self.slug}.md"
+        return KINDS[self.kind].page_src(self.slug)
 
     def problem(self, path: tuple, message: str) -> Problem:
         """A problem about a field of this document, at that field's line."""
@@ -107,9 +103,9 @@ class Collection:
 
     root: Path
     vocab: Vocabulary
-    cases: list[Document] = field(default_factory=list)
-    methods: list[Document] = field(default_factory=list)
-    videos: list[Document] = field(default_factory=list)
+    cases: list[Document[Case]] = field(default_factory=list)
+    methods: list[Document[Method]] = field(default_factory=list)
+    videos: list[Document[Video]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)  # pictures and files beside the texts
 
@@ -120,41 +116,55 @@ class Collection:
     def ok(self) -> bool:
         return not self.problems
 
-    @cached_property
-    def _by_key(self) -> dict[tuple[str, str], Document]:
-        return {(d.kind, d.slug): d for d in self.cases + self.methods + self.videos}
+    @property
+    def documents(self) -> list[Document[Any]]:
+        """Every document: cases, methods, then videos."""
+        return [*self.cases, *self.methods, *self.videos]
 
-    def case(self, slug: str) -> Document | None:
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str], Document[Any]]:
+        return {(d.kind, d.slug): d for d in self.documents}
+
+    def case(self, slug: str) -> Document[Case] | None:
         return self._by_key.get(("case", slug))
 
-    def method(self, slug: str) -> Document | None:
+    def method(self, slug: str) -> Document[Method] | None:
         return self._by_key.get(("method", slug))
 
-    def video(self, slug: str) -> Document | None:
+    def video(self, slug: str) -> Document[Video] | None:
         return self._by_key.get(("video", slug))
 
     @cached_property
-    def videos_about(self) -> dict[tuple[str, str], list[Document]]:
-        """Videos that name each case or method (key: kind and slug), in library order."""
-        index: dict[tuple[str, str], list[Document]] = {}
+    def videos_about(self) -> dict[tuple[str, str], list[Document[Video]]]:
+        """Videos that name each case or method (key: kind and slug), in library order; the schema declares which fields refer to which kind."""
+        index: dict[tuple[str, str], list[Document[Video]]] = {}
+        references = list(_references(KINDS["video"].schema()))
         for video in self.videos:
-            for field_name, kind in (("cases", "case"), ("methods", "method")):
-                for slug in video.get(field_name, default=[]):
+            for field_name, kind in references:
+                for slug in getattr(video.model, field_name):
                     index.setdefault((kind, slug), []).append(video)
         return index
 
-    def by_page(self, page_src: str) -> Document | None:
+    def by_page(self, page_src: str) -> Document[Any] | None:
         """The document published at a generated page path such as 'dobra-praxe/x.md'."""
         prefix, _, name = page_src.partition("/")
-        kind = next((k for k, v in KINDS.items() if v.url_prefix == prefix), None)
-        return self._by_key.get((kind, name.removesuffix(".md"))) if kind and "/" not in name else None
+        kind = BY_URL_PREFIX.get(prefix)
+        return self._by_key.get((kind.name, name.removesuffix(".md"))) if kind and "/" not in name else None
 
     @cached_property
-    def cases_by_method(self) -> dict[str, list[Document]]:
-        """Cases that use each method, in catalogue order."""
-        index: dict[str, list[Document]] = {m.slug: [] for m in self.methods}
+    def cases_by_region(self) -> dict[str, list[Document[Case]]]:
+        """Cases of each region code, in catalogue order."""
+        index: dict[str, list[Document[Case]]] = {}
         for case in self.cases:
-            for slug in case.get("methods", default=[]):
+            index.setdefault(case.model.region, []).append(case)
+        return index
+
+    @cached_property
+    def cases_by_method(self) -> dict[str, list[Document[Case]]]:
+        """Cases that use each method, in catalogue order."""
+        index: dict[str, list[Document[Case]]] = {m.slug: [] for m in self.methods}
+        for case in self.cases:
+            for slug in case.model.methods:
                 index.setdefault(slug, []).append(case)
         return index
 
@@ -220,18 +230,18 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     checked_kinds = {kind for kind, f in files if wanted is None or _selected(f.relative_to(root).as_posix(), wanted)}
     referenced = {ref for kind in checked_kinds for _, ref in _references(_validator(kind, vocab).schema)}
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
-    folders = {k.folder: k.name for k in KINDS.values()}
-    docs: list[Document] = []
+    folders = kind_folders()
+    docs: list[Document[Any]] = []
     unreadable: list[Source] = []
     for kind, file in files:
         rel = file.relative_to(root).as_posix()
         if wanted is not None and kind not in referenced and not _selected(rel, wanted):
-            docs.append(Document(kind, file.stem, Source(rel, meta={})))  # its name is all a check of others needs
+            docs.append(Document(kind, file.stem, Source(rel, meta={}), build(kind, {})))  # its name is all a check of others needs
             continue
-        src, own, found = _checked(file, rel, kind, vocab, folders, store)
+        src, model, own, found = _checked(file, rel, kind, vocab, folders, store)
         problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
-        if src.meta is not None:
-            docs.append(Document(kind, file.stem, src))
+        if src.meta is not None and model is not None:
+            docs.append(Document(kind, file.stem, src, model))
         elif src.body_line > 1:
             unreadable.append(src)
     problems += collection_problems(docs, vocab)
@@ -245,9 +255,9 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     return Collection(
         root=root,
         vocab=vocab,
-        cases=[d for d in docs if d.kind == "case"],
-        methods=[d for d in docs if d.kind == "method"],
-        videos=[d for d in docs if d.kind == "video"],
+        cases=[cast(Document[Case], d) for d in docs if d.kind == "case"],
+        methods=[cast(Document[Method], d) for d in docs if d.kind == "method"],
+        videos=[cast(Document[Video], d) for d in docs if d.kind == "video"],
         problems=sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)),
         attachments=attachments,
     )
@@ -258,25 +268,33 @@ def _selected(path: str, wanted: set[str]) -> bool:
 
 
 def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[str, str],
-             store: ContentCache | None) -> tuple[Source, list[Problem], list[Link]]:
-    """One file parsed, with the problems that depend on it alone and its links: from the cache, or computed and stored."""
+             store: ContentCache | None) -> tuple[Source, Entry | None, list[Problem], list[Link]]:
+    """One file parsed, its model, the problems that depend on it alone and its links: from the cache, or computed and stored.
+
+    The model is built from the front matter once per file content and process (the cache on disk keeps only JSON data).
+    """
     if file.stat().st_size > MAX_FILE_BYTES:
-        return read_source(file, rel), [], []  # the size problem, without reading the file
+        return read_source(file, rel), None, [], []  # the size problem, without reading the file
     raw = file.read_bytes()
     key = store.key(rel, raw) if store else ""
     hit = store.get(key) if store else None
-    if hit is not None:
-        return hit
+    if hit is not None and store:
+        src, own, found = hit
+        cached = src.meta
+        return src, None if cached is None else store.model(key, lambda: build(kind, cached)), own, found
     src = parse_source(raw, rel)
+    model = None
     if src.meta is not None:
-        own, found = document_problems(Document(kind, file.stem, src), vocab, folders)
+        meta = src.meta
+        model = store.model(key, lambda: build(kind, meta)) if store else build(kind, meta)
+        own, found = document_problems(Document(kind, file.stem, src, model), vocab, folders)
     elif src.body_line > 1:  # the header has a syntax error: still check the body
         own, found = own_body_problems(rel, src.body, src.body_line, folders)
     else:
         own, found = [], []
     if store:
         store.put(key, src, own, found)
-    return src, own, found
+    return src, model, own, found
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -340,7 +340,7 @@ class _Converter:
             return value
         try:
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:  # e.g. an int too odd for the constructor
+        except (yaml.YAMLError, ValueError):  # e.g. an int too odd for the constructor
             self.problem(node, _dotted(path), f"hodnotu {node.value[:30]!r} nelze přečíst; je-li to text, dejte ji do uvozovek", path)
             return None
 

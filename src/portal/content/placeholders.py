@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from portal.content.messages import message
 from portal.content.problems import BODY, Problem
-from portal.editors.scaffold import BODY as SKELETON_BODY
+from portal.content.kinds import KINDS
 from portal.content.schema import schema_for
 from portal.czech.text import shown
 
@@ -45,7 +45,7 @@ def placeholder_values(kind: str) -> dict[tuple, str]:
 
 def placeholder_lines(kind: str) -> set[str]:
     """The scaffold's example sentences in the body (headings and empty lines are kept by editors)."""
-    return {line for line in SKELETON_BODY[kind] if line and not line.startswith("#")}
+    return {line for line in KINDS[kind].scaffold if line and not line.startswith("#")}
 
 
 def _leaves(value: Any, path: tuple = (), schema_path: tuple = ()) -> Iterator[tuple[tuple, tuple, Any]]:

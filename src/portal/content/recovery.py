@@ -51,6 +51,7 @@ def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs:
                             files: set[str], folders: dict[str, str]) -> list[Problem]:
     """Problems of the readable fields of a file whose header has a syntax error (reported already)."""
     from portal.content.collection import Document  # the collection module imports this one
+    from portal.content.model import build
     from portal.content.validate import validate
 
     kind = folders.get(broken.path.split("/", 1)[0])
@@ -60,7 +61,7 @@ def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs:
     src, blanked = recovered_source(file.read_bytes(), broken.path, broken)
     if src is None:
         return []
-    doc = Document(kind, file.stem, src)
+    doc = Document(kind, file.stem, src, build(kind, src.meta or {}))
     others = [d for d in docs if d.kind == "method" and d.path != doc.path]  # what references can name
     found = src.problems + validate([doc, *others], vocab, files, folders)  # conversion problems (a comma in {…}) too
     return [p for p in found if p.path == doc.path and p.field != HEADER and not p.message.startswith("chybí povinné pole")

@@ -16,7 +16,9 @@ import functools
 from typing import Any
 
 from portal import paths
+from portal.content.kinds import KINDS
 from portal.content.vocabulary import Vocabulary
+from portal.czech.text import SLUG
 
 Schema = dict[str, Any]
 
@@ -24,7 +26,8 @@ REGISTRATION_NUMBER = (
     r"^(CZ\.\d{2}\.\d{1,2}\.\d{2,3}/\d\.\d/\d\.\d/\d{2}_\d{3}/\d{7}"  # OP Z 2014–2020
     r"|CZ\.\d{2}\.\d{2}\.\d{2}/\d{2}/\d{2}_\d{3}/\d{7})$"  # OP Z+ 2021–2027
 )
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A partial ISO date: the year, the year and month, or the full date (checked for a real day by the validator).
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 DATE: Schema = {
     "type": "string",
@@ -206,7 +209,7 @@ VIDEO_FIELDS: dict[str, Schema] = {
 
 VIDEO_REQUIRED = ["duration", "source", "captions"]
 
-KIND_TITLES = {"case": "Příklad dobré praxe", "method": "Metodika", "video": "Video"}
+_FIELDS = {"case": (CASE_FIELDS, CASE_REQUIRED), "method": (METHOD_FIELDS, []), "video": (VIDEO_FIELDS, VIDEO_REQUIRED)}
 
 
 def _extend(base: Schema, title: str, description: str, fields: dict[str, Schema], required: list[str]) -> Schema:
@@ -219,15 +222,10 @@ def _extend(base: Schema, title: str, description: str, fields: dict[str, Schema
 
 def schema_for(kind: str, vocab: Vocabulary | None = None) -> Schema:
     """The schema of a kind ('case', 'method' or 'video'), with vocabulary codes filled in as enums."""
-    if kind == "case":
-        schema = _extend(BASE, KIND_TITLES[kind], "Příklad dobré praxe komunitní práce (soubor good_practice/<slug>.md).", CASE_FIELDS, CASE_REQUIRED)
-    elif kind == "method":
-        schema = _extend(BASE, KIND_TITLES[kind], "Metodický postup (soubor methods/<slug>.md).", METHOD_FIELDS, [])
-    elif kind == "video":
-        schema = _extend(BASE, KIND_TITLES[kind], "Video o komunitní práci s českými titulky a přepisem (soubor videos/<slug>.md, text souboru je přepis).",
-                         VIDEO_FIELDS, VIDEO_REQUIRED)
-    else:
+    if kind not in _FIELDS:
         raise ValueError(kind)
+    fields, required = _FIELDS[kind]
+    schema = _extend(BASE, KINDS[kind].title, KINDS[kind].description, fields, required)
     if vocab is not None:
         _fill_vocabularies(schema, vocab)
     return schema
@@ -253,7 +251,7 @@ def public_json_schema(kind: str, vocab: Vocabulary, site_url: str = "/") -> Sch
             out = {k: clean(v) for k, v in node.items() if not k.startswith("x-") and v is not None}
             if node.get("format") == "partial-date":
                 out.pop("format")
-                out["pattern"] = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+                out["pattern"] = PARTIAL_DATE
             if "x-example" in node and node["x-example"] is not None:
                 out["examples"] = [node["x-example"]]
             if "x-vocabulary" in node:

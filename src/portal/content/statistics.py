@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from portal.content.collection import Collection, Document
+from portal.content.model import Case, Funding
 from portal.czech.text import czk
 
 
@@ -21,16 +22,16 @@ class Totals:
     funding: Decimal = Decimal(0)
     eu: Decimal = Decimal(0)
 
-    def add(self, doc: Document, collection: Collection) -> None:
+    def add(self, doc: Document[Case], collection: Collection) -> None:
         self.cases += 1
         named, unnamed = municipality_total(doc)
         self.municipalities.update(named)
         self.unnamed += unnamed
-        funding = doc.get("funding")
+        funding = doc.model.funding
         if funding:
             self.funded += 1
-            self.funding += Decimal(funding["total"])
-            self.eu += sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
+            self.funding += funding.total
+            self.eu += eu_amount(funding, collection)
 
     @property
     def municipality_count(self) -> int:
@@ -44,20 +45,25 @@ class Totals:
         return czk(self.funding) + ("" if self.funded == self.cases else f" (uvádí {self.funded} z {self.cases})")
 
 
-def municipality_total(doc: Document) -> tuple[set[str], int]:
+def municipality_total(doc: Document[Case]) -> tuple[set[str], int]:
     """The named municipalities of a case and how many more it counts without naming them."""
-    named = set(doc.get("municipalities", default=[]))
-    count = doc.get("municipality_count") or 0
+    named = set(doc.model.municipalities)
+    count = doc.model.municipality_count or 0
     return named, max(0, count - len(named))
 
 
-def funding_by_source(cases: list[Document], collection: Collection) -> dict[str, Decimal]:
+def funding_by_source(cases: list[Document[Case]], collection: Collection) -> dict[str, Decimal]:
     """The amounts of the cases' funding sources added up per source, in the vocabulary's order."""
     sums: dict[str, Decimal] = defaultdict(Decimal)
     for doc in cases:
-        for item in doc.get("funding", "sources", default=[]):
-            sums[item["source"]] += Decimal(item["amount"])
+        for item in doc.model.funding.sources if doc.model.funding else ():
+            sums[item.source] += item.amount
     return {code: sums[code] for code in collection.vocab.codes("funding_sources") if code in sums}
+
+
+def eu_amount(funding: Funding, collection: Collection) -> Decimal:
+    """The part of a case's funding that comes from European sources (statistics, region pages and open data)."""
+    return sum((s.amount for s in funding.sources if is_eu(s.source, collection)), Decimal(0))
 
 
 def is_eu(source: str, collection: Collection) -> bool:
@@ -81,27 +87,38 @@ class Statistics:
     by_source: dict[str, Decimal] = field(default_factory=dict)  # funding per source code, in vocabulary order
 
 
+_last: tuple[Collection, Statistics] | None = None  # one build's figures: the home, statistics and region pages share them
+
+
 def compute(collection: Collection) -> Statistics:
-    """Aggregate every case once into the totals and each breakdown."""
+    """Aggregate every case once into the totals and each breakdown (once per collection; do not modify the result)."""
+    global _last
+    if _last is None or _last[0] is not collection:
+        _last = (collection, _compute(collection))
+    return _last[1]
+
+
+def _compute(collection: Collection) -> Statistics:
     total = Totals()
     groups: dict[str, dict[str, Totals]] = {k: defaultdict(Totals) for k in ("region", "method", "programme", "year")}
     set_, known, met = 0, 0, 0
     for doc in collection.cases:
+        case = doc.model
         total.add(doc, collection)
         keys = {
-            "region": [doc.get("region")],
-            "method": [m for m in doc.get("methods", default=[]) if collection.method(m)],
-            "programme": [doc.get("project", "programme", default="neuvedeno")],
-            "year": [str(doc.get("project", "start", default="neuvedeno"))[:4] if doc.get("project", "start") else "neuvedeno"],
+            "region": [case.region],
+            "method": [m for m in case.methods if collection.method(m)],
+            "programme": [case.project.programme or "neuvedeno"],
+            "year": [str(case.project.start.year) if case.project.start else "neuvedeno"],
         }
         for group, values in keys.items():
             for value in values:
                 groups[group][value].add(doc, collection)
-        for ind in doc.get("indicators", default=[]):
+        for ind in case.indicators:
             set_ += 1
-            if ind.get("achieved") is not None:
+            if ind.met is not None:
                 known += 1
-                met += ind["achieved"] >= ind["target"]
+                met += ind.met
     regions = {c: groups["region"][c] for c in collection.vocab.codes("regions") if c in groups["region"]}
     methods = {m.slug: groups["method"][m.slug] for m in collection.methods if m.slug in groups["method"]}
     by_source = funding_by_source(collection.cases, collection)

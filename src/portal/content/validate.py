@@ -7,7 +7,6 @@ rule; per-document rules take one document, collection rules take all of them.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -19,7 +18,9 @@ from jsonschema.exceptions import ValidationError
 
 from portal.content.rules.body import Link, html_problems, links, scannable, size_problems, structure_problems, target_problems
 from portal.content.frontmatter import dotted
+from portal.content.kinds import KINDS
 from portal.content.messages import message
+from portal.content.model import PartialDate
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import BODY, FILE, Problem
 from portal.content.schema import schema_for
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 FORMATS = FormatChecker(formats=())
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @FORMATS.checks("email")
@@ -72,20 +72,8 @@ def iso_date(value: str) -> str | None:
 
 def date_range(value: str) -> tuple[date, date] | None:
     """First and last day that a (partial) ISO date stands for, or None if it is not a real date."""
-    m = _DATE.match(value)
-    if not m:
-        return None
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, int(month))[1]
-            return date(year, int(month), 1), date(year, int(month), last)
-        d = date(year, int(month), int(day))
-        return d, d
-    except ValueError:
-        return None
+    parsed = PartialDate.parse(value)
+    return None if parsed is None else (parsed.first, parsed.last)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,11 +307,6 @@ DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_perio
                             rule_funding_adds_up, rule_no_level_one_heading]
 
 
-# Nouns of a content kind for messages about references: (nominative, accusative).
-_KIND_NOUNS = {"method": ("metodika", "metodiku"), "case": ("příklad dobré praxe", "příklad dobré praxe"), "video": ("video", "video")}
-# The noun's gender in 'neznámá metodika' / 'neznámý příklad', 'je uvedena' / 'je uveden'.
-_GENDER = {"method": ("neznámá", "uvedena"), "case": ("neznámý", "uveden"), "video": ("neznámé", "uvedeno")}
-
 
 def _references(schema: dict) -> Iterator[tuple[str, str]]:
     """(field, referenced kind) for every list field whose items name documents of another kind (x-reference)."""
@@ -345,8 +328,7 @@ def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[P
                 continue
             titles = by_kind.get(kind, {})
             slugs = sorted(titles)
-            noun, accusative = _KIND_NOUNS.get(kind, (kind, kind))
-            unknown, listed = _GENDER.get(kind, ("neznámá", "uvedena"))
+            noun, accusative, unknown, listed = KINDS[kind].noun, KINDS[kind].accusative, KINDS[kind].unknown, KINDS[kind].listed
             for i, value in enumerate(values):
                 if not isinstance(value, str) or value in titles:
                     continue

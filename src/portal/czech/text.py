@@ -19,7 +19,9 @@ from portal.czech.formats import (  # noqa: F401
     plural,
 )
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A file name without .md, as it appears in the page address; the schema's reference fields use the same pattern.
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG)
 
 
 def fold(text: str) -> str:

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,8 @@ from xml.etree import ElementTree as ET
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.content.statistics import is_eu
+from portal.content.model import Case
+from portal.content.statistics import eu_amount
 from portal.web.facets import is_ongoing
 
 LICENCE = "CC BY 4.0"
@@ -63,25 +65,18 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def _eu(doc: Document, collection: Collection) -> Decimal:
-    funding = doc.get("funding")
-    if not funding:
-        return Decimal(0)
-    return sum((Decimal(s["amount"]) for s in funding["sources"] if is_eu(s["source"], collection)), Decimal(0))
-
-
-def case_record(doc: Document, collection: Collection, site_url: str, today: date) -> dict[str, Any]:
-    """One case for cases.json: its front matter without contacts, plus names and its address."""
+def case_record(doc: Document[Case], collection: Collection, site_url: str, today: date) -> dict[str, Any]:
+    """One case for cases.json: its front matter as written (field order kept) without contacts, plus names and its address."""
     meta = {k: v for k, v in doc.meta.items() if k != "contacts"}
-    vocab = collection.vocab
+    vocab, case = collection.vocab, doc.model
     return {
         "slug": doc.slug,
         "url": site_url + doc.url,
         **json_value(meta),
-        "region_name": vocab.name("regions", doc.get("region", default="")),
-        "programme_name": vocab.name("programmes", doc.get("project", "programme")) if doc.get("project", "programme") else None,
+        "region_name": vocab.name("regions", case.region),
+        "programme_name": vocab.name("programmes", case.project.programme) if case.project.programme else None,
         "ongoing": is_ongoing(doc, today),
-        "funding_eu": json_value(_eu(doc, collection)) if doc.get("funding") else None,
+        "funding_eu": json_value(eu_amount(case.funding, collection)) if case.funding else None,
     }
 
 
@@ -103,7 +98,7 @@ def methods_json(collection: Collection, site_url: str) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def _join(values: list[Any]) -> str:
+def _join(values: Iterable[Any]) -> str:
     return "; ".join(str(v) for v in values)
 
 
@@ -111,28 +106,30 @@ def _amount(value: Any) -> str:
     return f"{Decimal(value):.2f}" if value is not None else ""
 
 
-def case_row(doc: Document, collection: Collection, site_url: str, today: date) -> dict[str, str]:
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def case_row(doc: Document[Case], collection: Collection, site_url: str, today: date) -> dict[str, str]:
     """One CSV row: every column of CSV_COLUMNS as text."""
-    vocab = collection.vocab
-    project = doc.get("project", default={})
-    funding = doc.get("funding", default={})
-    indicators = [f"{i['label']}: {i['target']} / {i.get('achieved', '')} {i.get('unit', '')}".strip() for i in doc.get("indicators", default=[])]
-    region = doc.get("region", default="")
-    term = vocab.term("regions", region)
+    vocab, case = collection.vocab, doc.model
+    project, funding = case.project, case.funding
+    indicators = [f"{i.label}: {i.target} / {_text(i.achieved)} {_text(i.unit)}".strip() for i in case.indicators]
+    term = vocab.term("regions", case.region)
     row = {
         "slug": doc.slug, "url": site_url + doc.url, "title": doc.title, "summary": doc.summary,
-        "region": region, "region_name": vocab.name("regions", region), "nuts": term.extra.get("nuts", "") if term else "",
-        "municipalities": _join(doc.get("municipalities", default=[])),
-        "municipality_count": str(doc.get("municipality_count", default="")),
-        "organisation": doc.get("organisation", "name", default=""), "organisation_web": doc.get("organisation", "web", default=""),
-        "registration_number": project.get("registration_number", ""), "programme": project.get("programme", ""),
-        "programme_name": vocab.name("programmes", project["programme"]) if project.get("programme") else "",
-        "start": project.get("start", ""), "end": project.get("end", ""), "ongoing": {True: "1", False: "0", None: ""}[is_ongoing(doc, today)],
-        "funding_total": _amount(funding.get("total")), "funding_eu": _amount(_eu(doc, collection)) if funding else "",
-        "funding_sources": _join(f"{s['source']}={_amount(s['amount'])}" for s in funding.get("sources", [])),
-        "methods": _join(doc.get("methods", default=[])), "target_groups": _join(doc.get("target_groups", default=[])),
-        "indicators": _join(indicators), "tags": _join(doc.get("tags", default=[])),
-        "sources": _join(f"{s['title']} <{s.get('url', '')}> (navštíveno {s.get('accessed', '')})" for s in doc.get("sources", default=[])),
+        "region": case.region, "region_name": vocab.name("regions", case.region), "nuts": term.extra.get("nuts", "") if term else "",
+        "municipalities": _join(case.municipalities),
+        "municipality_count": _text(case.municipality_count),
+        "organisation": case.organisation.name, "organisation_web": _text(case.organisation.web),
+        "registration_number": _text(project.registration_number), "programme": _text(project.programme),
+        "programme_name": vocab.name("programmes", project.programme) if project.programme else "",
+        "start": _text(project.start), "end": _text(project.end), "ongoing": {True: "1", False: "0", None: ""}[is_ongoing(doc, today)],
+        "funding_total": _amount(funding.total) if funding else "", "funding_eu": _amount(eu_amount(funding, collection)) if funding else "",
+        "funding_sources": _join(f"{s.source}={_amount(s.amount)}" for s in funding.sources) if funding else "",
+        "methods": _join(case.methods), "target_groups": _join(case.target_groups),
+        "indicators": _join(indicators), "tags": _join(case.tags),
+        "sources": _join(f"{s.title} <{_text(s.url)}> (navštíveno {_text(s.accessed)})" for s in case.sources),
     }
     return row
 
@@ -189,6 +186,6 @@ def atom_feed(collection: Collection, site_url: str, site_name: str, dates: dict
         sub(entry, "updated", updated.isoformat())
         sub(entry, "summary", case.summary)
         author = sub(entry, "author")
-        sub(author, "name", str(case.get("organisation", "name", default=site_name)))
-        sub(entry, "category", term=str(case.get("region", default="")), label=collection.vocab.name("regions", case.get("region", default="")))
+        sub(author, "name", case.model.organisation.name or site_name)
+        sub(entry, "category", term=case.model.region, label=collection.vocab.name("regions", case.model.region))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from portal.content.collection import KINDS, Collection
+from portal.content.collection import Collection
+from portal.content.kinds import KINDS
 from portal.data.exports import LICENCE, LICENCE_URL, json_value
 from portal.content.rules.video import seconds
 
@@ -14,7 +15,7 @@ def videos_json(collection: Collection, site_url: str) -> str:
     folder = site_url + KINDS["video"].url_prefix + "/"
     videos = []
     for v in collection.videos:
-        source = v.get("source", default={})
-        videos.append({"slug": v.slug, "url": site_url + v.url, **json_value(v.meta), "seconds": seconds(v.meta.get("duration")),
-                       "captions_url": folder + v.meta["captions"], "file_url": folder + source["file"] if source.get("file") else None})
+        video = v.model
+        videos.append({"slug": v.slug, "url": site_url + v.url, **json_value(v.meta), "seconds": seconds(video.duration),
+                       "captions_url": folder + video.captions, "file_url": folder + video.source.file if video.source.file else None})
     return json.dumps({"licence": LICENCE, "licence_url": LICENCE_URL, "source": site_url, "videos": videos}, ensure_ascii=False, indent=2) + "\n"

@@ -14,14 +14,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from portal.content.collection import KINDS
-from portal.content.schema import KIND_TITLES, schema_for
+from portal.content.kinds import KINDS
+from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.validate import _EMAIL
 from portal.content.vocabulary import Vocabulary
 from portal.web.templating import render
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-COLLECTION_LABELS = {"case": ("Příklady dobré praxe", "Příklad dobré praxe"), "method": ("Metodiky", "Metodika")}
 # The CMS's own scripts, copied from node_modules/decap-cms/dist at build time (no CDN).
 CMS_SCRIPT = "decap-cms.js"
 
@@ -125,13 +123,12 @@ def cms_config(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, sit
     collections = []
     for kind in ("case", "method"):
         schema = schema_for(kind, vocab)
-        label, singular = COLLECTION_LABELS[kind]
-        folder = KINDS[kind].folder
+        label, singular, folder = KINDS[kind].plural, KINDS[kind].title, KINDS[kind].folder
         fields = [cms_field(k, v, k in schema["required"], vocab, methods) for k, v in schema["properties"].items()]
         fields.append({"name": "body", "label": "Text", "widget": "markdown", "required": False,
                        "hint": "Části začínejte nadpisem druhé úrovně (## Výchozí situace, ## Co se dělalo …)."})
         collections.append({
-            "name": folder, "label": label, "label_singular": singular, "description": KIND_TITLES[kind] + ": " + schema["description"],
+            "name": folder, "label": label, "label_singular": singular, "description": KINDS[kind].title + ": " + schema["description"],
             "folder": folder, "create": True, "extension": "md", "format": "frontmatter",
             "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
             "media_folder": "obrazky", "public_folder": "obrazky",
@@ -143,7 +140,7 @@ def cms_config(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, sit
         "locale": "cs",
         "site_url": site_url,
         "display_url": site_url,
-        "media_folder": "good_practice/obrazky",
+        "media_folder": f"{KINDS['case'].folder}/obrazky",
         "public_folder": "obrazky",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections,

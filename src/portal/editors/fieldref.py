@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from portal.content.schema import KIND_TITLES, schema_for
+from portal.content.kinds import KINDS
+from portal.content.schema import schema_for
 from portal.content.vocabulary import Vocabulary
 
 
@@ -37,9 +38,9 @@ def _rows(props: dict, required: list[str], vocab: Vocabulary, prefix: str = "")
 def field_reference(vocab: Vocabulary) -> str:
     """A Markdown table of every field of a case, a method and a video."""
     out = []
-    for kind in ("case", "method", "video"):
+    for kind in KINDS:
         schema = schema_for(kind)
-        out += [f"### {KIND_TITLES[kind]}", "", escape(schema["description"]), "",
+        out += [f"### {KINDS[kind].title}", "", escape(schema["description"]), "",
                 "| Pole | Význam | Typ | Povinné | Popis a očekávaný tvar |", "| --- | --- | --- | --- | --- |",
                 *_rows(schema["properties"], schema["required"], vocab), ""]
     return "\n".join(out)

@@ -17,12 +17,12 @@ from markupsafe import Markup
 from portal.web.facts import email_html
 from portal.content.messages import MESSAGES
 from portal.content.placeholders import placeholder_lines, placeholder_values
-from portal.editors.scaffold import BODY
-from portal.content.schema import schema_for
-from portal.content.validate import _DATE, _EMAIL, _TYPES
+from portal.content.kinds import KINDS
+from portal.content.schema import PARTIAL_DATE, schema_for
+from portal.content.validate import _EMAIL, _TYPES
 from portal.content.vocabulary import Vocabulary
 
-FOLDER = "good_practice"
+FOLDER = KINDS["case"].folder  # proposals are cases
 
 
 def field_id(path: str) -> str:
@@ -61,7 +61,7 @@ def _input_attrs(node: Mapping[str, Any]) -> Markup:
 def sections(kind: str = "case") -> list[dict[str, str]]:
     """The body's usual sections, from the scaffold: heading and the hint sentence under it."""
     out: list[dict[str, str]] = []
-    for line in BODY[kind]:
+    for line in KINDS[kind].scaffold:
         if line.startswith("## "):
             out.append({"heading": line[3:], "hint": ""})
         elif line and out and not out[-1]["hint"]:
@@ -77,7 +77,7 @@ def form_spec(vocab: Vocabulary, methods: Mapping[str, str]) -> dict[str, Any]:
         "messages": MESSAGES,
         "types": _TYPES,
         "email": _EMAIL.pattern,
-        "date": _DATE.pattern,
+        "date": PARTIAL_DATE,
         "methods": dict(methods),
         "labels": {section: vocab.labels(section) for section in ("regions", "programmes", "funding_sources", "target_groups")},
         "placeholders": [[list(path), value] for path, value in placeholder_values("case").items()],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from portal.content.kinds import KINDS
 from portal.content.schema import schema_for
 from portal.content.vocabulary import Vocabulary
 
@@ -45,15 +46,6 @@ def _lines(props: dict, required: list[str], title: str, vocab: Vocabulary | Non
     return out
 
 
-BODY = {
-    "case": ["## Výchozí situace", "", "Popište, s čím obec nebo komunita potřebovala pomoci.", "",
-             "## Co se dělalo", "", "Jednotlivé kroky, kdo se zapojil a jak.", "",
-             "## Výsledky a přínosy", "", "Co se změnilo; opírejte se o fakta a čísla.", "",
-             "## Co si odnést pro vlastní praxi", "", "Doporučení pro jiné obce.", ""],
-    "method": ["## K čemu metoda slouží", "", "", "## Kdy ji použít", "", "", "## Postup", "", "1. První krok", "",
-               "## Role", "", "", "## Rizika a jak jim předcházet", "", "", "## Příklady z praxe", "", ""],
-    "video": ["Sem napište přepis videa: co v něm zazní, a v hranatých závorkách, co je vidět, např. [Záběr na náves v Lipové].", ""],
-}
 
 
 def skeleton(kind: str, title: str, vocab: Vocabulary | None = None) -> str:
@@ -61,4 +53,4 @@ def skeleton(kind: str, title: str, vocab: Vocabulary | None = None) -> str:
     schema = schema_for(kind)
     header = _lines(schema["properties"], schema["required"], title, vocab)
     intro = "# Vyplňte pole a smažte vysvětlující komentáře (řádky začínající #). Kontrola: portal check"
-    return "\n".join(["---", intro, *header, "---", "", *BODY[kind]])
+    return "\n".join(["---", intro, *header, "---", "", *KINDS[kind].scaffold])

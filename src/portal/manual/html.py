@@ -6,15 +6,16 @@ Page numbers, running heads and bookmarks are left to the print stylesheet (prin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 
 import segno
 
-from portal.web.facts import Fact, Item, fact_cells, indicators_html, public_contacts
+from portal.web.facts import contacts_html as facts_contacts_html
+from portal.web.facts import indicators_html, print_cells
+from portal.content.model import Contact
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
-from portal.content.schema import subschema
 
 Link = Callable[[str], str]
 
@@ -133,29 +134,15 @@ def case_html(manual: Manual, chapter: Chapter) -> str:
             f'<div class="body">{chapter.body_html}</div></article>')
 
 
-def _label(*path: str) -> str:
-    return escape(subschema("case", *path).get("title", path[-1]))
-
-
 def facts_html(manual: Manual, chapter: Chapter) -> str:
     """The facts panel in print: the web panel's facts, contacts meant for print, the QR code of the web page."""
     doc, collection = chapter.doc, manual.collection
-
-    def item_html(fact: Fact, item: Item) -> str:
-        if item.method:
-            return f'<a href="#{anchor("method", item.method)}">{escape(item.text)}</a>'
-        if item.url and fact.key == "links":  # paper cannot be clicked: the address is printed
-            return f'{escape(item.text)}: <a class="url" href="{escape(item.url)}">{escape(item.url)}</a>'
-        if item.url:
-            return f'{escape(item.text)}<br><a class="url" href="{escape(item.url)}">{escape(item.url)}</a>'
-        return escape(item.text)
-
-    rows = fact_cells(doc, collection, item_html, lambda text: f'<span class="regno">{escape(text)}</span>')
+    rows = print_cells(doc, collection, lambda slug: "#" + anchor("method", slug))  # paper cannot be clicked: addresses are printed
     table = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
     parts = [f'<table class="facts__table"><tbody>{table}</tbody></table>']
-    if doc.get("indicators"):
-        parts.append(indicators_html(doc.get("indicators")))
-    parts.append(contacts_html(doc.get("contacts", default=[])))
+    if doc.model.indicators:
+        parts.append(indicators_html(doc.model.indicators))
+    parts.append(contacts_html(doc.model.contacts))
     qr = qr_data_uri(chapter.web_url)
     parts.append('<div class="facts__web">'
                  f'<img class="qr" src="{escape(qr)}" alt="QR kód s odkazem na webovou stránku příkladu">'
@@ -168,23 +155,9 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m", micro=False).png_data_uri(scale=1, border=4)
 
 
-def contacts_html(contacts: list[dict]) -> str:
+def contacts_html(contacts: Iterable[Contact]) -> str:
     """Offices and people who agreed to be published and printed (in_pdf is not false); e-mails are printed as they are."""
-    items = []
-    for c in public_contacts(contacts, printed=True):
-        bits = [f"<strong>{escape(c.get('name') or c.get('office', ''))}</strong>", escape(c.get("role", ""))]
-        if c.get("name") and c.get("office"):
-            bits.append(escape(c["office"]))
-        if c.get("email"):
-            bits.append(f'<span class="email">{escape(c["email"])}</span>')
-        if c.get("phone"):
-            bits.append(f'tel. <span class="phone">{escape(c["phone"])}</span>')
-        if c.get("web"):
-            bits.append(f'<a class="url" href="{escape(c["web"])}">{escape(c["web"])}</a>')
-        items.append("<li>" + ", ".join(b for b in bits if b) + "</li>")
-    if not items:
-        return ""
-    return f'<h4 class="facts__subtitle">{_label("contacts")}</h4><ul class="contacts">{"".join(items)}</ul>'
+    return facts_contacts_html(contacts, printed=True)
 
 
 def downloads_html(pdfs: list[PdfFile], link: Link, folder: str = "ke-stazeni/") -> str:

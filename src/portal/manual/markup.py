@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import markdown
 import nh3
 
-from portal.content.collection import KINDS
+from portal.content.kinds import KINDS
 from portal.manual.typography import VOID, start_tag
 
 # What mkdocs.yml lists, plus fenced_code, which MkDocs always adds.

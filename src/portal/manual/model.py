@@ -15,6 +15,7 @@ from typing import Any
 
 from portal.content.collection import Collection, Document
 from portal.content.frontmatter import read_source
+from portal.content.model import Case
 from portal.manual.markup import DEFAULT_EXTENSIONS, BodyContext, MarkdownRenderer
 
 FILE_STEM = "prirucka-dobre-praxe"
@@ -51,7 +52,7 @@ class Intro:
 class Chapter:
     """One method or case: its anchor in the print, texts, rendered body and web address."""
 
-    doc: Document
+    doc: Document[Any]  # a case or a method
     anchor: str
     body_html: str
     web_url: str
@@ -66,7 +67,7 @@ class Chapter:
 
     @property
     def region(self) -> str:
-        return str(self.doc.get("region", default=""))
+        return self.doc.model.region if isinstance(self.doc.model, Case) else ""
 
 
 @dataclass(frozen=True)

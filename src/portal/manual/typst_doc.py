@@ -17,7 +17,7 @@ from pathlib import Path
 
 import segno
 
-from portal.web.facts import Fact, Item, fact_cells, indicators_html
+from portal.web.facts import indicators_html, print_cells
 from portal.manual.html import contacts_html, document_title
 from portal.manual.model import Chapter, Edition, Manual, anchor
 from portal.manual.typography import (
@@ -152,28 +152,17 @@ class Sources:
         """The facts panel: the web panel's facts, contacts meant for print, the QR code of the web page."""
         doc, collection = chapter.doc, self.manual.collection
 
-        def item_html(fact: Fact, item: Item) -> str:
-            from html import escape
-            if item.method:
-                return f'<a href="#{anchor("method", item.method)}">{escape(item.text)}</a>'
-            if item.url and fact.key == "links":
-                return f'{escape(item.text)}: <a href="{escape(item.url)}">{escape(item.url)}</a>'
-            if item.url:
-                return f'{escape(item.text)}<br><a href="{escape(item.url)}">{escape(item.url)}</a>'
-            return escape(item.text)
-
-        from html import escape
         refs = self.method_refs()
-        rows = fact_cells(doc, collection, item_html, lambda t: f'<span class="regno">{escape(t)}</span>')
+        rows = print_cells(doc, collection, lambda slug: "#" + anchor("method", slug))  # the facts and labels of the web page
         cells = []
         for label_html, value in rows:
             value = bind_short_words_html(value)
             conv = Converter(set(), self.picture, 0, refs)
             cells.append(f"([{conv.convert(label_html)}], [{conv.convert(value)}])")
         extra = []
-        if doc.get("indicators"):
-            extra.append(Converter(set(), self.picture).convert(bind_short_words_html(indicators_html(doc.get("indicators")))))
-        contacts = contacts_html(doc.get("contacts", default=[]))
+        if doc.model.indicators:
+            extra.append(Converter(set(), self.picture).convert(bind_short_words_html(indicators_html(doc.model.indicators))))
+        contacts = contacts_html(doc.model.contacts)
         if contacts:
             conv = Converter(set(), self.picture, 2)
             extra.append(conv.convert(bind_short_words_html(contacts.replace('<h4 class="facts__subtitle">', "<h4>"))))

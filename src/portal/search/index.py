@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from portal.content.collection import Collection, Document
+from portal.content.kinds import KINDS
+from portal.content.model import Case
 from portal.search.lemmas import chunk_name, encode, is_word, lemma_key, query_map, starts_sentence
 
 BODY = "<div data-pagefind-body"
@@ -189,26 +191,27 @@ def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_
 
 # Filter names as the results page shows them (URL parameters are the same words).
 FILTERS = {"kraj": "Kraj", "metoda": "Metoda", "skupina": "Cílová skupina", "program": "Program", "druh": "Druh"}
-KIND_NAMES = {"case": "Příklad dobré praxe", "method": "Metodika"}
 
 
 def page_facets(doc: Document, collection: Collection) -> Facets:
     """Region, methods, target groups, programme and kind of a case or method, as Pagefind filters."""
     vocab = collection.vocab
-    filters: dict[str, list[str]] = {"druh": [KIND_NAMES[doc.kind]]}
+    kind = KINDS[doc.kind].title
+    filters: dict[str, list[str]] = {"druh": [kind]}
     meta: dict[str, str] = {}
-    if region := doc.get("region"):
-        filters["kraj"] = [vocab.name("regions", region)]
+    case = doc.model if isinstance(doc.model, Case) else None  # a method has no region, methods or groups of its own
+    if case and case.region:
+        filters["kraj"] = [vocab.name("regions", case.region)]
         meta["kraj"] = filters["kraj"][0]
-    methods = [m.title for slug in doc.get("methods", default=[]) if (m := collection.method(slug))]
+    methods = [m.title for slug in case.methods if (m := collection.method(slug))] if case else []
     if methods:
         filters["metoda"] = methods
-    groups = [vocab.name("target_groups", g) for g in doc.get("target_groups", default=[])]
+    groups = [vocab.name("target_groups", g) for g in case.target_groups] if case else []
     if groups:
         filters["skupina"] = groups
-    if programme := doc.get("project", "programme"):
-        filters["program"] = [vocab.name("programmes", programme)]
-    meta["druh"] = KIND_NAMES[doc.kind]
+    if case and case.project.programme:
+        filters["program"] = [vocab.name("programmes", case.project.programme)]
+    meta["druh"] = kind
     return Facets(filters, meta)
 
 

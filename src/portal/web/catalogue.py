@@ -9,6 +9,7 @@ from typing import Any
 
 from portal import paths
 from portal.content.collection import Collection, Document
+from portal.content.model import Case
 from portal.content.schema import ORGANISATION_ROLES
 from portal.web.facets import facet_values, facets
 from portal.web.facts import project_period
@@ -17,14 +18,14 @@ from portal.web.templating import macro, markdown_page, render
 Link = Callable[[str], str]
 
 
-def card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> dict[str, Any]:
+def card(doc: Document[Case], collection: Collection, link: Link, today: date | None = None) -> dict[str, Any]:
     """What a card shows of a case: its link, region, organisation, period and methods; its facet values."""
-    vocab = collection.vocab
-    methods = [collection.method(m).title for m in doc.get("methods", default=[]) if collection.method(m)]
+    vocab, case = collection.vocab, doc.model
+    methods = [m.title for slug in case.methods if (m := collection.method(slug))]
     facts = [
-        ("Kraj", vocab.name("regions", doc.get("region", default=""))),
-        (ORGANISATION_ROLES.get(doc.get("organisation", "role", default="realizator"), "Realizátor"), doc.get("organisation", "name", default="")),
-        ("Období", project_period(doc.get("project", default={}))),
+        ("Kraj", vocab.name("regions", case.region)),
+        (ORGANISATION_ROLES.get(case.organisation.role or "realizator", "Realizátor"), case.organisation.name),
+        ("Období", project_period(case.project)),
         ("Metody", ", ".join(methods)),
     ]
     data = [(f.key, f.values(doc, collection)) for f in facets(today or date.today())]
@@ -138,7 +139,7 @@ def case_links(cases: list[Document], collection: Collection, link: Link) -> lis
     return [(link(c.url), c.title, collection.vocab.name("regions", c.get("region", default=""))) for c in cases]
 
 
-def similar_list(cases: list[Document], collection: Collection, link: Link) -> str:
+def similar_list(cases: list[Document[Case]], collection: Collection, link: Link) -> str:
     """The 'Podobné příklady' section of a case page."""
     if not cases:
         return ""

@@ -118,7 +118,7 @@ def method_chart(s: Statistics, collection: Collection, link: Callable[[str], st
         t = s.by_method.get(m.slug)
         bars.append(_count_bar(m.slug, m.title, t.cases if t else 0, link(m.url)))
     leaders, top = _leaders(bars)
-    without = sum(1 for c in collection.cases if not any(collection.method(x) for x in c.get("methods", default=[])))
+    without = sum(1 for c in collection.cases if not any(collection.method(x) for x in c.model.methods))
     if not top:
         summary = "Zatím žádný příklad neuvádí metodu z portálu."
     else:

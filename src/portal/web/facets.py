@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.content.collection import Collection, Document
-from portal.content.validate import date_range
+from portal.content.model import Case
 
 
 @dataclass(frozen=True)
@@ -17,38 +17,37 @@ class Facet:
 
     key: str
     legend: str
-    values: Callable[[Document, Collection], list[str]]
+    values: Callable[[Document[Case], Collection], list[str]]
     label: Callable[[str, Collection], str]
 
 
-def is_ongoing(doc: Document, today: date) -> bool | None:
+def is_ongoing(doc: Document[Case], today: date) -> bool | None:
     """A project is ongoing when it ends today or later, over when it ended; None when no source gives its end."""
-    end = doc.get("project", "end")
-    rng = date_range(end) if isinstance(end, str) else None
-    return None if rng is None else rng[1] >= today
+    end = doc.model.project.end
+    return None if end is None else end.last >= today
 
 
-def project_state(doc: Document, today: date) -> str:
+def project_state(doc: Document[Case], today: date) -> str:
     """'probiha', 'ukonceno', or 'neuvedeno' when the end date is not known."""
     ongoing = is_ongoing(doc, today)
     return "neuvedeno" if ongoing is None else "probiha" if ongoing else "ukonceno"
 
 
-def _start_year(doc: Document, _: Collection) -> list[str]:
-    start = doc.get("project", "start")
-    return [start[:4]] if isinstance(start, str) else []
+def _start_year(doc: Document[Case], _: Collection) -> list[str]:
+    start = doc.model.project.start
+    return [start.text[:4]] if start else []
 
 
 def facets(today: date) -> list[Facet]:
     """The catalogue's facets in display order."""
     return [
-        Facet("kraj", "Kraj", lambda d, c: [d.get("region")] if d.get("region") else [],
+        Facet("kraj", "Kraj", lambda d, c: [d.model.region] if d.model.region else [],
               lambda v, c: c.vocab.name("regions", v)),
-        Facet("metoda", "Metoda", lambda d, c: [m for m in d.get("methods", default=[]) if c.method(m)],
-              lambda v, c: c.method(v).title if c.method(v) else v),
-        Facet("skupina", "Cílová skupina", lambda d, c: list(d.get("target_groups", default=[])),
+        Facet("metoda", "Metoda", lambda d, c: [m for m in d.model.methods if c.method(m)],
+              lambda v, c: m.title if (m := c.method(v)) else v),
+        Facet("skupina", "Cílová skupina", lambda d, c: list(d.model.target_groups),
               lambda v, c: c.vocab.name("target_groups", v)),
-        Facet("program", "Program", lambda d, c: [d.get("project", "programme")] if d.get("project", "programme") else [],
+        Facet("program", "Program", lambda d, c: [d.model.project.programme] if d.model.project.programme else [],
               lambda v, c: c.vocab.name("programmes", v)),
         Facet("stav", "Stav projektu", lambda d, c: [project_state(d, today)],
               lambda v, c: {"probiha": "Probíhá", "ukonceno": "Ukončený", "neuvedeno": "Konec neuveden"}[v]),

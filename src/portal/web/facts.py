@@ -1,41 +1,34 @@
-"""The facts panel of a case page, rendered from its front matter; every value is escaped.
+"""The facts panel of a case: its data from the typed model (case_panel), drawn by one template (templates/facts.html).
 
-Labels come from the schema's Czech titles, so renaming a field's title renames it here too.
-`link` turns a site-relative address into one relative to the current page.
+The web page and the print show the same facts with the same labels and contacts; only how an item is
+drawn differs (the print prints addresses). Labels come from the schema's Czech titles, so renaming a
+field's title renames it here too. `link` turns a site-relative address into one relative to the current page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from html import escape
+from typing import Any
 
 from portal.content.collection import Collection, Document
+from portal.content.model import Case, Contact, Funding, Indicator, Method, Project, as_model
 from portal.content.schema import ORGANISATION_ROLES, subschema
-from portal.czech.text import czech_date, czk, number, percent, period, plural
+from portal.czech.text import czech_date, percent, period, plural
+from portal.web.templating import macro
 
 Link = Callable[[str], str]
 
 
 def _title(*path: str) -> str:
-    return escape(subschema("case", *path).get("title", path[-1]))
-
-
-def _row(label: str, value_html: str) -> str:
-    return f"<div><dt>{label}</dt><dd>{value_html}</dd></div>"
-
-
-def external(url: str, text: str) -> str:
-    """An outbound link; the URL was validated as http(s) and is escaped again here."""
-    return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(text)}</a>'
+    return str(subschema("case", *path).get("title", path[-1]))
 
 
 def email_html(address: str) -> str:
     """An e-mail shown as 'name (zavináč) domain' and turned into a link only by our script on click."""
-    user, _, domain = address.partition("@")
-    return (f'<span class="kp-email" data-u="{escape(user[::-1])}" data-d="{escape(domain[::-1])}">'
-            f'{escape(user)}<span class="kp-at"> (zavináč) </span>{escape(domain)}</span>')
+    return macro(TEMPLATE, "email")(address)
 
 
 @dataclass(frozen=True)
@@ -47,6 +40,7 @@ class Item:
     region: str | None = None  # region code (the web links its region page)
     url: str | None = None  # an outside http(s) address from the front matter
     note: str | None = None  # plain text after the item, e.g. when a source was read
+    href: str | None = None  # where the item links on the page that shows it (set by the web or the print)
 
 
 @dataclass(frozen=True)
@@ -58,49 +52,81 @@ class Fact:
     items: tuple[Item, ...]
 
 
-def case_fact_rows(doc: Document, collection: Collection) -> list[Fact]:
+@dataclass(frozen=True)
+class FundingRow:
+    """One source of funding as the panel shows it: its name, amount and share of the total."""
+
+    name: str
+    amount: Decimal
+    share: str
+
+
+@dataclass(frozen=True)
+class FundingFacts:
+    """The panel's funding: the total and each source."""
+
+    total: Decimal
+    sources: tuple[FundingRow, ...]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Everything the facts panel of a case shows, in order: the web page and the print draw this same data."""
+
+    rows: tuple[Fact, ...]
+    funding: FundingFacts | None
+    indicators: tuple[Indicator, ...]
+    indicator_labels: dict[str, str]
+    contacts: tuple[tuple[tuple[str, str], ...], ...]  # per published contact, its bits (contact_bits)
+    contacts_label: str
+
+
+TEMPLATE = "facts.html"
+Contacts = Iterable[Contact | Mapping[str, Any]]
+
+
+def case_fact_rows(doc: Document[Case], collection: Collection) -> list[Fact]:
     """Which facts a case shows, in which order and with which labels: shared by the web page and the PDF.
 
-    Funding, indicators and contacts have panels of their own (funding_html, indicators_html, contacts).
+    Funding, indicators and contacts have parts of their own (case_panel: funding, indicators, contacts).
     """
-    vocab = collection.vocab
+    vocab, case = collection.vocab, doc.model
     rows: list[Fact] = []
 
     def add(key: str, items: list[Item], label: str | None = None) -> None:
         if items:
             rows.append(Fact(key, label or subschema("case", *key.split(".")).get("title", key), tuple(items)))
 
-    region = doc.get("region")
-    add("region", [Item(vocab.name("regions", region), region=region)] if region else [])
+    add("region", [Item(vocab.name("regions", case.region), region=case.region)] if case.region else [])
     add("municipalities", [Item(text)] if (text := municipalities_text(doc)) else [])
-    org = doc.get("organisation", default={})
-    add("organisation", [Item(org["name"], url=org.get("web"))] if org.get("name") else [],
-        label=ORGANISATION_ROLES.get(org.get("role", "realizator")) if org.get("role") else None)
-    project = doc.get("project", default={})
-    add("project.programme", [Item(vocab.name("programmes", project["programme"]))] if project.get("programme") else [])
-    add("project.registration_number", [Item(project["registration_number"])] if project.get("registration_number") else [])
+    org = case.organisation
+    add("organisation", [Item(org.name, url=org.web)] if org.name else [],
+        label=ORGANISATION_ROLES.get(org.role) if org.role else None)
+    project = case.project
+    add("project.programme", [Item(vocab.name("programmes", project.programme))] if project.programme else [])
+    add("project.registration_number", [Item(project.registration_number)] if project.registration_number else [])
     when = project_period(project)
     add("period", [Item(when)] if when else [], label="Období realizace")
-    add("funding", [Item("")] if doc.get("funding") else [])
-    add("methods", [Item(collection.method(m).title, method=m) for m in doc.get("methods", default=[]) if collection.method(m)])
-    groups = doc.get("target_groups", default=[])
-    add("target_groups", [Item(", ".join(vocab.name("target_groups", g) for g in groups))] if groups else [])
-    add("links", [Item(ln["title"], url=ln["url"]) for ln in doc.get("links", default=[])])
-    add("sources", [Item(s["title"], url=s.get("url"), note=f"navštíveno {czech_date(str(s['accessed']))}" if s.get("accessed") else None)
-                    for s in doc.get("sources", default=[])])
+    add("funding", [Item("")] if case.funding else [])
+    add("methods", [Item(m.title, method=slug) for slug in case.methods if (m := collection.method(slug))])
+    add("target_groups", [Item(", ".join(vocab.name("target_groups", g) for g in case.target_groups))] if case.target_groups else [])
+    add("links", [Item(ln.title, url=ln.url) for ln in case.links])
+    add("sources", [Item(s.title, url=s.url, note=f"navštíveno {czech_date(str(s.accessed))}" if s.accessed else None)
+                    for s in case.sources])
     return rows
 
 
-def project_period(project: dict) -> str:
+def project_period(project: Project) -> str:
     """A project's period in Czech; without an end date it says 'konec neuveden', since no source says it still runs."""
-    when = period(project.get("start"), project.get("end"))
-    return when + ", konec neuveden" if when and not project.get("end") else when
+    start, end = (str(d) if d else None for d in (project.start, project.end))
+    when = period(start, end)
+    return when + ", konec neuveden" if when and not end else when
 
 
-def municipalities_text(doc: Document) -> str:
+def municipalities_text(doc: Document[Case]) -> str:
     """The named municipalities, and how many there are in all when the source gives only a number."""
-    named = list(dict.fromkeys(doc.get("municipalities", default=[])))
-    count = doc.get("municipality_count")
+    named = list(dict.fromkeys(doc.model.municipalities))
+    count = doc.model.municipality_count
     if not count or count <= len(named):
         return ", ".join(named)
     total = plural(count, "obec", "obce", "obcí")
@@ -109,124 +135,82 @@ def municipalities_text(doc: Document) -> str:
     return f"{', '.join(named)} a další; celkem {total}"
 
 
-def fact_cells(doc: Document, collection: Collection, item_html: Callable[[Fact, Item], str],
-               code_html: Callable[[str], str]) -> list[tuple[str, str]]:
-    """(label, value) HTML of each fact; the caller says how to draw an item and a code such as a registration number."""
-    cells = []
-    for fact in case_fact_rows(doc, collection):
-        if fact.key == "funding":
-            value = funding_html(doc.get("funding"), collection)
-        elif fact.key == "project.registration_number":
-            value = code_html(fact.items[0].text)
-        else:
-            value = ("<br>" if fact.key in ("links", "sources") else ", ").join(
-                item_html(fact, i) + (f' <span class="kp-note">({escape(i.note)})</span>' if i.note else "") for i in fact.items)
-        cells.append((escape(fact.label), value))
-    return cells
+def _funding(funding: Funding, collection: Collection) -> FundingFacts:
+    return FundingFacts(funding.total, tuple(FundingRow(collection.vocab.name("funding_sources", s.source), s.amount, percent(s.amount, funding.total))
+                                             for s in funding.sources))
 
 
-def case_facts(doc: Document, collection: Collection, link: Link) -> str:
-    """The facts panel of a case page as an HTML <aside>."""
-
-    def item_html(item: Item) -> str:
-        if item.method:
-            return f'<a href="{link(collection.method(item.method).url)}">{escape(item.text)}</a>'
-        if item.region:
-            return f'<a href="{link(f"kraje/{item.region}/")}">{escape(item.text)}</a>'
-        return external(item.url, item.text) if item.url else escape(item.text)
-
-    cells = fact_cells(doc, collection, lambda fact, item: item_html(item), lambda text: f"<code>{escape(text)}</code>")
-    parts = [f'<dl class="kp-facts__list">{"".join(_row(label, value) for label, value in cells)}</dl>']
-    if doc.get("indicators"):
-        parts.append(indicators_html(doc.get("indicators")))
-    contacts = doc.get("contacts", default=[])
-    if public_contacts(contacts):
-        parts.append(contacts_html(contacts))
-    # The facts weigh more in search than running text: a registration number or organisation names the case.
-    return ('<aside class="kp-facts" aria-labelledby="kp-facts-title" data-pagefind-weight="4">'
-            '<h2 id="kp-facts-title" class="kp-facts__title">Základní údaje</h2>' + "".join(parts) + "</aside>")
-
-
-def funding_html(funding: dict, collection: Collection) -> str:
-    """Total and each source with its share of the total."""
-    total = Decimal(funding["total"])
-    items = "".join(
-        f"<li>{escape(collection.vocab.name('funding_sources', s['source']))}: {czk(s['amount'])} ({percent(s['amount'], total)})</li>"
-        for s in funding.get("sources", []))
-    return f'<strong>{czk(total)}</strong><ul class="kp-facts__sources">{items}</ul>'
-
-
-def indicators_html(indicators: list[dict]) -> str:
-    """Indicators as a table: target against achieved."""
-    head = "".join(f'<th scope="col">{_title("indicators", "[]", k)}</th>' for k in ("label", "target", "achieved", "deadline"))
-    rows = []
-    for ind in indicators:
-        unit = f" {escape(ind['unit'])}" if ind.get("unit") else ""
-        achieved = f"{number(ind['achieved'])}{unit}" if ind.get("achieved") is not None else "neuvedeno"
-        met = ""
-        if ind.get("achieved") is not None:
-            met = ' <span class="kp-met">(splněno)</span>' if ind["achieved"] >= ind["target"] else ' <span class="kp-unmet">(nesplněno)</span>'
-        deadline = escape(czech_date(ind["deadline"])) if ind.get("deadline") else "–"
-        labels = [_title("indicators", "[]", k) for k in ("target", "achieved", "deadline")]
-        rows.append(f'<tr><th scope="row">{escape(ind["label"])}</th><td data-label="{labels[0]}">{number(ind["target"])}{unit}</td>'
-                    f'<td data-label="{labels[1]}">{achieved}{met}</td><td data-label="{labels[2]}">{deadline}</td></tr>')
+def _indicator_labels(indicators: tuple[Indicator, ...]) -> dict[str, str]:
+    labels = {k: _title("indicators", "[]", k) for k in ("label", "target", "achieved", "deadline")}
     caption = _title("indicators")
-    if all(ind.get("achieved") is None for ind in indicators):
+    if all(ind.achieved is None for ind in indicators):
         # Plans are told as plans: without a documented result the table says so in its caption.
         caption += " – plánované hodnoty; dosažené hodnoty zdroj nedokládá"
-    return (f'<table class="kp-indicators"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return {**labels, "caption": caption}
 
 
-def public_contacts(contacts: list[dict], printed: bool = False) -> list[dict]:
+def contact_bits(contact: Contact) -> tuple[tuple[str, str], ...]:
+    """What a published contact shows, in order, as (kind, text): the web and the print draw each kind their own way."""
+    bits = [("strong", contact.name or contact.office or ""), ("text", contact.role or ""),
+            ("text", (contact.office or "") if contact.name else ""), ("email", contact.email or ""),
+            ("phone", contact.phone or ""), ("web", contact.web or "")]
+    return tuple((kind, text) for kind, text in bits if text)
+
+
+def case_panel(doc: Document[Case], collection: Collection, printed: bool = False, href: Callable[[Item], str | None] | None = None) -> Panel:
+    """The facts panel of a case; `href` says where an item links on the page (web: the method's or region's page, print: its chapter)."""
+    case = doc.model
+    rows = tuple(Fact(f.key, f.label, tuple(replace(i, href=href(i)) for i in f.items)) if href else f
+                 for f in case_fact_rows(doc, collection))
+    return Panel(rows, _funding(case.funding, collection) if case.funding else None, case.indicators, _indicator_labels(case.indicators),
+                 tuple(contact_bits(c) for c in case.public_contacts(printed)), _title("contacts"))
+
+
+def case_facts(doc: Document[Case], collection: Collection, link: Link) -> str:
+    """The facts panel of a case page as an HTML <aside>."""
+
+    def href(item: Item) -> str | None:
+        if item.method and (method := collection.method(item.method)):
+            return link(method.url)
+        return link(f"kraje/{item.region}/") if item.region else None
+
+    return macro(TEMPLATE, "panel")(case_panel(doc, collection, href=href))
+
+
+def print_cells(doc: Document[Case], collection: Collection, method_href: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(label, value) HTML of each fact for the print: the same facts as the web, addresses printed; methods link to their chapter."""
+    panel = case_panel(doc, collection, printed=True, href=lambda item: method_href(item.method) if item.method else None)
+    return [(escape(fact.label), macro(TEMPLATE, "value")(fact, panel, True)) for fact in panel.rows]
+
+
+def funding_html(funding: Funding | Mapping[str, Any], collection: Collection) -> str:
+    """Total and each source with its share of the total."""
+    return macro(TEMPLATE, "funding")(_funding(as_model(Funding, funding), collection))
+
+
+def indicators_html(indicators: Iterable[Indicator | Mapping[str, Any]]) -> str:
+    """Indicators as a table: target against achieved."""
+    rows = tuple(as_model(Indicator, i) for i in indicators)
+    return macro(TEMPLATE, "indicators")(rows, _indicator_labels(rows))
+
+
+def public_contacts(contacts: Contacts, printed: bool = False) -> list[Any]:
     """The contacts that may be published: offices, and people with a recorded consent; in print, only those meant for print."""
-    return [c for c in contacts if isinstance(c, dict) and (not c.get("name") or c.get("consent"))
-            and not (printed and c.get("in_pdf") is False)]
+    return [c for c in contacts if isinstance(c, Contact | Mapping) and as_model(Contact, c).public(printed)]
 
 
-def contacts_html(contacts: list[dict]) -> str:
-    """Offices and people who agreed to be published; e-mails are not written as plain mailto: links."""
-    items = []
-    for c in public_contacts(contacts):
-        bits = [f"<strong>{escape(c['name'])}</strong>" if c.get("name") else "",
-                f"<strong>{escape(c['office'])}</strong>" if c.get("office") and not c.get("name") else "", escape(c.get("role", ""))]
-        if c.get("office") and c.get("name"):
-            bits.append(escape(c["office"]))
-        if c.get("email"):
-            bits.append(email_html(c["email"]))
-        if c.get("phone"):
-            bits.append(f'tel. <a href="tel:{escape(c["phone"].replace(" ", ""))}">{escape(c["phone"])}</a>')
-        if c.get("web"):
-            bits.append(external(c["web"], "kontakty na webu"))
-        items.append("<li>" + ", ".join(b for b in bits if b) + "</li>")
-    if not items:
-        return ""
-    return f'<h3 class="kp-facts__subtitle">{_title("contacts")}</h3><ul class="kp-contacts">{"".join(items)}</ul>'
+def contacts_html(contacts: Contacts, printed: bool = False) -> str:
+    """Offices and people who agreed to be published (in print: and printed); on the web e-mails are not plain mailto: links."""
+    rows = tuple(contact_bits(as_model(Contact, c)) for c in public_contacts(contacts, printed))
+    return macro(TEMPLATE, "contacts")(rows, _title("contacts"), printed)
 
 
-def method_cases(doc: Document, collection: Collection, link: Link) -> str:
+def method_cases(doc: Document[Method], collection: Collection, link: Link) -> str:
     """The list of cases that use a method, appended to the method's page."""
-    cases = collection.cases_by_method.get(doc.slug, [])
-    heading = '<h2 id="pripady-z-praxe">Příklady dobré praxe s touto metodou</h2>'
-    if not cases:
-        return heading + "<p>Zatím žádný příklad dobré praxe tuto metodu neuvádí.</p>"
-    items = "".join(
-        f'<li><a href="{link(c.url)}">{escape(c.title)}</a> – {escape(collection.vocab.name("regions", c.get("region", default="")))}</li>'
-        for c in cases)
-    return f'{heading}<ul class="kp-method-cases">{items}</ul>'
+    cases = [(link(c.url), c.title, collection.vocab.name("regions", c.model.region)) for c in collection.cases_by_method.get(doc.slug, [])]
+    return macro("method_parts.html", "cases")(cases)
 
 
-def method_extras(doc: Document) -> str:
+def method_extras(doc: Document[Method]) -> str:
     """A method's videos (as links with their length; nothing is embedded) and its sources."""
-    parts = []
-    videos = doc.get("videos", default=[])
-    if videos:
-        items = "".join(
-            f"<li>{external(v['url'], v['title'])}" + (f" ({number(v['minutes'])} min)" if v.get("minutes") else "") + "</li>"
-            for v in videos)
-        parts.append(f'<h2 id="videa">{escape(subschema("method", "videos")["title"])}</h2><ul class="kp-videos">{items}</ul>')
-    sources = doc.get("sources", default=[])
-    if sources:
-        items = "".join(f"<li>{external(s['url'], s['title']) if s.get('url') else escape(s['title'])}</li>" for s in sources)
-        parts.append(f'<h2 id="zdroje">{escape(subschema("method", "sources")["title"])}</h2><ul class="kp-sources">{items}</ul>')
-    return "".join(parts)
+    return macro("method_parts.html", "extras")(doc.model, subschema("method", "videos")["title"], subschema("method", "sources")["title"])

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from portal import paths
 from portal.content.collection import Collection, Document
+from portal.content.model import Case
 from portal.content.history import file_dates
 from portal.content.statistics import compute
 from portal.czech.formats import number, plural_form
@@ -37,14 +38,14 @@ def key_numbers(collection: Collection, link: Link) -> str:
     return render("home_numbers.html", items=items)
 
 
-def newest(collection: Collection, count: int = 3) -> list[Document]:
+def newest(collection: Collection, count: int = 3) -> list[Document[Case]]:
     """The cases added to the portal last (first commit of the file); ties by the project's start, latest first."""
     dates = file_dates(collection.root, [c.path for c in collection.cases])
     epoch = datetime.min
 
-    def key(doc: Document) -> tuple:
+    def key(doc: Document[Case]) -> tuple:
         created = dates.get(doc.path, (None, None))[0]
-        return (created.replace(tzinfo=None) if created else epoch, str(doc.get("project", "start", default="")), doc.slug)
+        return (created.replace(tzinfo=None) if created else epoch, str(doc.model.project.start or ""), doc.slug)
 
     return sorted(collection.cases, key=key, reverse=True)[:count]
 

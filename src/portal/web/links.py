@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from portal.content.collection import KINDS
+from portal.content.kinds import BY_FOLDER, KINDS
 
 # '../methods/x.md' in a case and '../good_practice/x.md' in a method point at source files;
 # on the site the same pages live under 'metodiky/' and 'dobra-praxe/'.
 _REPO_LINK = re.compile(r"(\]\(\s*<?)\.\./(" + "|".join(k.folder for k in KINDS.values()) + r")/")
-_FOLDER_TO_URL = {k.folder: k.url_prefix for k in KINDS.values()}
 
 
 def repo_links_to_site(markdown: str) -> str:
     """Rewrite Markdown links to sibling content folders so that they resolve on the site."""
-    return _REPO_LINK.sub(lambda m: f"{m[1]}../{_FOLDER_TO_URL[m[2]]}/", markdown)
+    return _REPO_LINK.sub(lambda m: f"{m[1]}../{BY_FOLDER[m[2]].url_prefix}/", markdown)
 
 
 def page_source(kind: str, body: str) -> str:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.content.statistics import Totals
+from portal.content.model import Case
+from portal.content.statistics import Totals, compute
 from portal.czech.formats import plural
 from portal.web.templating import render
 
@@ -25,8 +26,8 @@ SOFT_BREAKS = {"Královéhradecký": "Králové\u00adhradecký", "Moravskoslezsk
 SHADES = 5
 
 
-def cases_in(collection: Collection, code: str) -> list[Document]:
-    return [c for c in collection.cases if c.get("region") == code]
+def cases_in(collection: Collection, code: str) -> list[Document[Case]]:
+    return collection.cases_by_region.get(code, [])
 
 
 def count_label(n: int) -> str:
@@ -57,9 +58,7 @@ def region_table(collection: Collection, link: Link) -> str:
     """The same numbers as the map, as a table for screen readers and small screens."""
     rows = []
     for code in collection.vocab.codes("regions"):
-        t = Totals()
-        for case in cases_in(collection, code):
-            t.add(case, collection)
+        t = compute(collection).by_region.get(code, Totals())
         rows.append((link(paths.region_page(code)), collection.vocab.name("regions", code), t))
     return render("region_table.html", rows=rows)
 

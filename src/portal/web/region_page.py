@@ -6,17 +6,15 @@ from collections.abc import Callable
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.content.statistics import Totals, funding_by_source, municipality_total
+from portal.content.model import Case
+from portal.content.statistics import Totals, compute, funding_by_source, municipality_total
 from portal.czech.formats import czk, percent, plural
 from portal.czech.text import fold
 from portal.web.catalogue import cards
+from portal.web.region_map import cases_in
 from portal.web.templating import markdown_page, render
 
 Link = Callable[[str], str]
-
-
-def cases_in(collection: Collection, code: str) -> list[Document]:
-    return [c for c in collection.cases if c.get("region") == code]
 
 
 def neighbours(collection: Collection, code: str) -> list[str]:
@@ -26,10 +24,10 @@ def neighbours(collection: Collection, code: str) -> list[str]:
     return [c for c in collection.vocab.codes("regions") if c in listed]
 
 
-def municipalities(cases: list[Document]) -> tuple[list[str], list[tuple[Document, int]]]:
+def municipalities(cases: list[Document[Case]]) -> tuple[list[str], list[tuple[Document[Case], int]]]:
     """The named municipalities of the cases, each once, in Czech alphabetical order; and the cases that count unnamed ones."""
     named: set[str] = set()
-    unnamed: list[tuple[Document, int]] = []
+    unnamed: list[tuple[Document[Case], int]] = []
     for case in cases:
         names, more = municipality_total(case)
         named |= names
@@ -45,9 +43,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     term = vocab.term("regions", code)
     nuts = term.extra.get("nuts", "") if term else ""
     cases = cases_in(collection, code)
-    t = Totals()
-    for case in cases:
-        t.add(case, collection)
+    t = compute(collection).by_region.get(code, Totals())
     facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(t.municipality_count)),
              ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
              ("Kód NUTS 3", nuts)]

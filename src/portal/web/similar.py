@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from portal.content.collection import Collection, Document
+from portal.content.model import Case
 
 # Weights: a shared method says most about what a reader can reuse, then the target group, then the place.
 METHOD, GROUP, REGION = 3, 2, 1
@@ -16,16 +17,17 @@ METHOD, GROUP, REGION = 3, 2, 1
 Feature = tuple[str, str]
 
 
-def features(doc: Document) -> list[tuple[Feature, int]]:
+def features(doc: Document[Case]) -> list[tuple[Feature, int]]:
     """The features of a case with their weights."""
-    out = [(("metoda", m), METHOD) for m in set(doc.get("methods", default=[]))]
-    out += [(("skupina", g), GROUP) for g in set(doc.get("target_groups", default=[]))]
-    if doc.get("region"):
-        out.append((("kraj", doc.get("region")), REGION))
+    case = doc.model
+    out = [(("metoda", m), METHOD) for m in set(case.methods)]
+    out += [(("skupina", g), GROUP) for g in set(case.target_groups)]
+    if case.region:
+        out.append((("kraj", case.region), REGION))
     return out
 
 
-def similarity(a: Document, b: Document) -> int:
+def similarity(a: Document[Case], b: Document[Case]) -> int:
     """Score of how alike two cases are: the summed weights of their shared features; 0 means unrelated."""
     fb = dict(features(b))
     return sum(weight for feature, weight in features(a) if feature in fb)
@@ -48,7 +50,7 @@ class SimilarIndex:
             for feature, _ in features(case):
                 self.postings[feature] |= 1 << i
 
-    def _scores(self, doc: Document) -> list[int]:
+    def _scores(self, doc: Document[Case]) -> list[int]:
         """The score of every case against doc, as bit slices: slices[k] has bit i set when bit k of case i's score is 1."""
         slices: list[int] = []
         for feature, weight in features(doc):
@@ -66,7 +68,7 @@ class SimilarIndex:
                 k += 1
         return slices
 
-    def similar(self, doc: Document, limit: int = 3) -> list[Document]:
+    def similar(self, doc: Document[Case], limit: int = 3) -> list[Document[Case]]:
         """The most similar other cases, best first, ties in catalogue order; cases sharing nothing never appear."""
         slices = self._scores(doc)
         left = 0
@@ -91,7 +93,7 @@ class SimilarIndex:
 _last: tuple[Collection, SimilarIndex] | None = None  # one build's index; replaced on the next build
 
 
-def similar_cases(doc: Document, collection: Collection, limit: int = 3) -> list[Document]:
+def similar_cases(doc: Document[Case], collection: Collection, limit: int = 3) -> list[Document[Case]]:
     """The most similar other cases of a collection, best first."""
     global _last
     if _last is None or _last[0] is not collection:

@@ -40,7 +40,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters.update(czk=czk, number=number, percent=percent, file_size=file_size, date=short_date, long_date=long_date,
-                       iso_date=czech_date, json=_json)
+                       iso_date=czech_date, czech_date=lambda value: czech_date(str(value)), json=_json)
     env.globals.update(plural=plural, plural_form=plural_form)
     return env
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.content.collection import KINDS, Collection, Document
+from portal.content.collection import Collection, Document
+from portal.content.kinds import KINDS
+from portal.content.model import Video
 from portal.content.rules.media import VIDEO_TYPES
 from portal.content.rules.video import seconds
 from portal.content.weburl import judge, video_url
@@ -30,39 +32,39 @@ def media_url(name: str, link: Link) -> str:
     return link(f"{KINDS['video'].url_prefix}/{name}")
 
 
-def _player(doc: Document, link: Link) -> dict:
-    source = doc.get("source", default={})
-    captions = media_url(doc.meta["captions"], link)
-    if source.get("file"):
-        name = source["file"]
+def _player(doc: Document[Video], link: Link) -> dict:
+    source = doc.model.source
+    captions = media_url(doc.model.captions, link)
+    if source.file:
+        name = source.file
         suffix = "." + name.rsplit(".", 1)[-1]
         return {"file": media_url(name, link), "type": VIDEO_TYPES[suffix], "captions": captions, "player": None, "host": ""}
-    src = video_url(source["player"]) or ""
+    src = video_url(source.player or "") or ""
     judged = judge(src)
     return {"file": None, "type": "", "player": src, "host": judged.host if judged and judged.host else "", "captions": captions}
 
 
-def _refs(doc: Document, collection: Collection, link: Link) -> dict[str, list[tuple[str, str]]]:
-    methods = [collection.method(m) for m in doc.get("methods", default=[])]
-    cases = [collection.case(c) for c in doc.get("cases", default=[])]
+def _refs(doc: Document[Video], collection: Collection, link: Link) -> dict[str, list[tuple[str, str]]]:
+    methods = [collection.method(m) for m in doc.model.methods]
+    cases = [collection.case(c) for c in doc.model.cases]
     return {"methods": [(link(m.url), m.title) for m in methods if m], "cases": [(link(c.url), c.title) for c in cases if c]}
 
 
-def video_page(doc: Document, collection: Collection, link: Link, transcript_html: str) -> str:
+def video_page(doc: Document[Video], collection: Collection, link: Link, transcript_html: str) -> str:
     """The body of a video's page: the player with Czech captions, its facts, and the transcript (which search indexes)."""
-    total = seconds(doc.meta.get("duration")) or 0
+    total = seconds(doc.model.duration) or 0
     return render("video_page.html", doc=doc, player=_player(doc, link), duration=human_duration(total),
-                  refs=_refs(doc, collection, link), sources=doc.get("sources", default=[]), transcript=safe(transcript_html))
+                  refs=_refs(doc, collection, link), sources=doc.model.sources, transcript=safe(transcript_html))
 
 
 def total_seconds(collection: Collection) -> int:
     """The running time of every video of the library."""
-    return sum(seconds(v.meta.get("duration")) or 0 for v in collection.videos)
+    return sum(seconds(v.model.duration) or 0 for v in collection.videos)
 
 
 def video_library(collection: Collection, link: Link) -> str:
     """The library: every video with its length, summary and topics; an honest empty state when there is none yet."""
-    items = [{"doc": v, "url": link(v.url), "duration": human_duration(seconds(v.meta.get("duration")) or 0),
+    items = [{"doc": v, "url": link(v.url), "duration": human_duration(seconds(v.model.duration) or 0),
               "refs": _refs(v, collection, link)} for v in collection.videos]
     return render("video_library.html", items=items, total=human_duration(total_seconds(collection)),
                   count=plural(len(items), "video", "videa", "videí"), contribute=link(paths.CONTRIBUTE))
@@ -82,5 +84,5 @@ def related_videos(doc: Document, collection: Collection, link: Link) -> str:
     videos = collection.videos_about.get((doc.kind, doc.slug), [])
     if not videos:
         return ""
-    items = [(link(v.url), v.title, human_duration(seconds(v.meta.get("duration")) or 0)) for v in videos]
+    items = [(link(v.url), v.title, human_duration(seconds(v.model.duration) or 0)) for v in videos]
     return render("related_videos.html", items=items)

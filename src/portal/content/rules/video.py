@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from portal.content import webvtt
+from portal.content.kinds import KINDS
 from portal.content.problems import BODY, Problem
 from portal.content.schema import DURATION
 from portal.czech.text import did_you_mean, shown
@@ -22,7 +23,7 @@ from portal.content.weburl import VIDEO_HOSTS, is_web_url, video_url
 if TYPE_CHECKING:
     from portal.content.collection import Document
 
-FOLDER = "videos"
+FOLDER = KINDS["video"].folder
 CAPTIONS_FIELD = "titulky"  # the field name of problems inside a captions file
 _DURATION = re.compile(DURATION)
 
