@@ -13,6 +13,7 @@ from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_pro
 from portal.content.rules.body import Link
 from portal.content.cache import ContentCache
 from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
+from portal.content.parallel import parallel_map
 from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
@@ -223,12 +224,14 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     folders = {k.folder: k.name for k in KINDS.values()}
     docs: list[Document] = []
     unreadable: list[Source] = []
+    jobs: list[tuple[str, Path, str]] = []
     for kind, file in files:
         rel = file.relative_to(root).as_posix()
         if wanted is not None and kind not in referenced and not _selected(rel, wanted):
             docs.append(Document(kind, file.stem, Source(rel, meta={})))  # its name is all a check of others needs
-            continue
-        src, own, found = _checked(file, rel, kind, vocab, folders, store)
+        else:
+            jobs.append((kind, file, rel))
+    for (kind, file, rel), (src, own, found) in zip(jobs, _checked_all(jobs, vocab, folders, store)):
         problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
         if src.meta is not None:
             docs.append(Document(kind, file.stem, src))
@@ -257,17 +260,39 @@ def _selected(path: str, wanted: set[str]) -> bool:
     return any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
 
 
-def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[str, str],
-             store: ContentCache | None) -> tuple[Source, list[Problem], list[Link]]:
-    """One file parsed, with the problems that depend on it alone and its links: from the cache, or computed and stored."""
-    if file.stat().st_size > MAX_FILE_BYTES:
-        return read_source(file, rel), [], []  # the size problem, without reading the file
-    raw = file.read_bytes()
-    key = store.key(rel, raw) if store else ""
-    hit = store.get(key) if store else None
-    if hit is not None:
-        return hit
-    src = parse_source(raw, rel)
+Checked = tuple[Source, list[Problem], list[Link]]
+
+
+def _checked_all(jobs: list[tuple[str, Path, str]], vocab: Vocabulary, folders: dict[str, str],
+                 store: ContentCache | None) -> list[Checked]:
+    """Each file parsed, with the problems that depend on it alone and its links: from the cache, or computed.
+
+    What the cache misses is computed in parallel processes when there is much of it (a cold check or build).
+    """
+    results: list[Checked | None] = []
+    misses: list[tuple[int, str, str, Path, str]] = []
+    for kind, file, rel in jobs:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            results.append((read_source(file, rel), [], []))  # the size problem, without reading the file
+            continue
+        key = store.key(rel, file.read_bytes()) if store else ""
+        hit = store.get(key) if store else None
+        if hit is None:
+            misses.append((len(results), key, kind, file, rel))
+        results.append(hit)
+    computed = parallel_map(_computed, [m[1:] for m in misses], (vocab, folders, store))
+    for (i, key, *_), entry in zip(misses, computed):
+        results[i] = entry
+        if store:
+            store.remember(key, entry)  # a worker stored it on disk; this process keeps it in memory too
+    return results  # type: ignore[return-value] - every None was replaced
+
+
+def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[str, str],
+              store: ContentCache | None) -> Checked:
+    """One file parsed and checked on its own, and stored in the cache under its key."""
+    key, kind, file, rel = job
+    src = parse_source(file.read_bytes(), rel)
     if src.meta is not None:
         own, found = document_problems(Document(kind, file.stem, src), vocab, folders)
     elif src.body_line > 1:  # the header has a syntax error: still check the body
