@@ -16,8 +16,19 @@ from portal.czech.text import file_size
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
+# `mkdocs serve` (make serve) leaves the zip out: packing the whole site took seconds on every edit, and the search
+# index, rebuilt in the background there, changes files while they would be packed.
+_preview = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview
+    _preview = command == "serve"
+
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _preview:
+        return
     try:
         result = publish_offline_edition(Path(config.site_dir), edition_date(), site_address(config))
     except OSError as exc:
