@@ -247,10 +247,11 @@ def serve_edit(project: Path) -> float:
     try:
         # The first build is done when the server says it is serving; the search index it builds in the background
         # is ready a little later (its log line). An edit is measured on the settled server, as an editor meets it.
-        serving = False
-        for line in proc.stderr:
+        serving = indexed = False
+        for line in proc.stderr:  # either may come first
             serving = serving or "Serving on" in line
-            if serving and "Vyhledávání:" in line:
+            indexed = indexed or "Vyhledávání:" in line
+            if serving and indexed:
                 break
         threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
         time.sleep(0.5)
