@@ -151,10 +151,13 @@ def test_filters_count_the_same_with_the_chunked_data_as_the_static_pages(scale_
             assert status.inner_text() == f"Zobrazeno {len(slugs)} z {N + 5} příkladů."
             shown = {el.get_attribute("data-count-for"): el.inner_text() for el in page.locator("[data-count-for]").all()}
             assert shown == {k: f"({counts.get(k, 0)})" for k in shown}
+            idle = page.locator("#kp-catalogue:not([aria-busy])")  # the cards follow the count after a paint
+            idle.wait_for(state="attached")
             while page.locator("#kp-more").is_visible():
                 before = page.locator("#kp-catalogue .kp-card").count()
                 page.locator("#kp-more button").click()
                 page.wait_for_function(f"document.querySelectorAll('#kp-catalogue .kp-card').length > {before}")
+                idle.wait_for(state="attached")
             listed = [el.get_attribute("data-slug") for el in page.locator("#kp-catalogue .kp-card").all()]
             assert listed == slugs
             assert page.locator("#kp-pager").is_hidden()
@@ -167,5 +170,6 @@ def test_filters_count_the_same_with_the_chunked_data_as_the_static_pages(scale_
         assert re.search(r"kraj=zlinsky", page.url)
         page.get_by_role("button", name="Zrušit filtry").click()
         page.locator("#kp-pager").wait_for()
+        page.locator("#kp-catalogue:not([aria-busy])").wait_for(state="attached")
         assert page.locator("#kp-catalogue .kp-card").count() == 50
         browser.close()

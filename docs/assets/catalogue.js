@@ -21,6 +21,7 @@
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var index = null;       // {facets: [{key, values}], cases: [[[value numbers] per facet] per case]}
     var chunks = {};        // chunk number -> promise of its card HTML list
+    var loaded = {};        // chunk number -> its card HTML list, once it is here
     var outputs = [];       // per facet, per value: the count element
     var boxOf = [];         // per facet, per value: the checkbox
     var limit = 0;
@@ -28,7 +29,8 @@
     var replaced = false;   // the list shows other cards than the page came with
 
     if (ul) {  // the cards on the page are the first chunk: no request for them
-      chunks[1] = Promise.resolve(Array.prototype.map.call(ul.children, function (li) { return li.outerHTML; }));
+      loaded[1] = Array.prototype.map.call(ul.children, function (li) { return li.outerHTML; });
+      chunks[1] = Promise.resolve(loaded[1]);
     }
 
     function chunk(n) {
@@ -36,7 +38,7 @@
         chunks[n] = fetch(new URL(index.chunks + n + ".json", indexUrl)).then(function (r) {
           if (!r.ok) { throw new Error(r.status); }
           return r.json();
-        });
+        }).then(function (cards) { loaded[n] = cards; return cards; });
         chunks[n].catch(function () { delete chunks[n]; });
       }
       return chunks[n];
@@ -89,6 +91,7 @@
         if (ul && replaced) { ul.innerHTML = firstPage; replaced = false; }
         more.hidden = true;
         if (pager) { pager.hidden = false; }
+        list.removeAttribute("aria-busy");
         return;
       }
       if (pager) { pager.hidden = true; }
@@ -98,18 +101,37 @@
         var n = Math.floor(i / index.pageSize) + 1;
         if (needed.indexOf(n) < 0) { needed.push(n); }
       });
-      Promise.all(needed.map(chunk)).then(function (lists) {
-        if (token !== renderToken) { return; }
-        var byChunk = {};
-        needed.forEach(function (n, k) { byChunk[n] = lists[k]; });
+      function fill() {
         replaced = true;
         ul.innerHTML = wanted.map(function (i) {
-          return byChunk[Math.floor(i / index.pageSize) + 1][i % index.pageSize];
+          return loaded[Math.floor(i / index.pageSize) + 1][i % index.pageSize];
         }).join("");
         more.hidden = shown.length <= limit;
-      }).catch(function () {
-        if (token === renderToken) { status.textContent += " Seznam se nepodařilo načíst; zkuste to znovu, nebo použijte stránky katalogu."; }
+        list.removeAttribute("aria-busy");
+      }
+      if (needed.every(function (n) { return loaded[n]; })) { fill(); return; }
+      // Cards still to fetch: the request starts after the next paint (starting one costs tens of ms on a phone),
+      // so the count announced above shows at once; the list is marked busy meanwhile.
+      list.setAttribute("aria-busy", "true");
+      afterPaint(function () {
+        if (token !== renderToken) { return; }
+        Promise.all(needed.map(chunk)).then(function () {
+          if (token === renderToken) { fill(); }
+        }).catch(function () {
+          if (token === renderToken) {
+            list.removeAttribute("aria-busy");
+            status.textContent += " Seznam se nepodařilo načíst; zkuste to znovu, nebo použijte stránky katalogu.";
+          }
+        });
       });
+    }
+
+    function afterPaint(job) {
+      if (window.requestAnimationFrame && !document.hidden) {
+        requestAnimationFrame(function () { setTimeout(job, 0); });
+      } else {
+        setTimeout(job, 0);
+      }
     }
 
     function apply(pushUrl, keepLimit) {
