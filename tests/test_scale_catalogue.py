@@ -173,3 +173,14 @@ def test_filters_count_the_same_with_the_chunked_data_as_the_static_pages(scale_
         page.locator("#kp-catalogue:not([aria-busy])").wait_for(state="attached")
         assert page.locator("#kp-catalogue .kp-card").count() == 50
         browser.close()
+
+
+def test_offline_index_reads_only_the_indexed_part_with_the_same_result(scale_site):
+    from portal.web.offline import _record, page_record
+
+    pages = sorted(scale_site.rglob("*.html"))
+    assert len(pages) > N
+    for path in pages:
+        rel = path.relative_to(scale_site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        assert page_record(rel, html) == _record(rel, html), rel
