@@ -175,7 +175,11 @@
         form.querySelector("details").open = false;
       }
       form.addEventListener("change", function () { apply(true, false); });
-      form.addEventListener("reset", function () { setTimeout(function () { apply(true, false); }, 0); });
+      form.addEventListener("reset", function (event) {  // cleared here, so the list follows in the same task
+        event.preventDefault();
+        boxes.forEach(function (b) { b.checked = false; });
+        apply(true, false);
+      });
       more.querySelector("button").addEventListener("click", function () {
         limit += index.pageSize;
         apply(false, true);
