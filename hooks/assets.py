@@ -18,7 +18,8 @@ BUNDLE = "assets/portal-styles.css"
 # Scripts that act on one element and stop at once without it: left out of the pages that lack it (the form's
 # script alone is 8 kB gzip, a tenth of the catalogue's first view).
 PAGE_SCRIPTS = {"navrh.js": 'id="kp-proposal"', "catalogue.js": 'id="kp-filters"'}
-_SCRIPT = re.compile(r'<script src="[^"]*assets/(%s)"[^>]*></script>\n?' % "|".join(map(re.escape, PAGE_SCRIPTS)))
+_NAMES = "|".join(map(re.escape, PAGE_SCRIPTS))
+_SCRIPT = re.compile(rf'<script src="[^"]*assets/({_NAMES})"[^>]*></script>\n?')
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,7 +1,7 @@
 // Catalogue facets at any size. OR within one facet, AND across facets; each value's count says how many
 // cases it would give with the other facets as they are; the state lives in the URL (?kraj=…&metoda=…).
-// The page carries the first PAGE_SIZE cards; counting runs over a compact index (data/katalog.json, one
-// row of value numbers per case, fetched once), and the cards of matching cases come in chunks of
+// The page carries the first PAGE_SIZE cards; counting runs over a compact index (data/katalog.json, per
+// facet a column of fixed-width codes, fetched once), and the cards of matching cases come in chunks of
 // PAGE_SIZE (data/katalog/karty-<n>.json) as the reader asks for them. Without JavaScript the static list
 // pages (/dobra-praxe/strana/<n>/) and the region pages keep the catalogue complete.
 (function () {
@@ -19,7 +19,7 @@
     var firstPage = ul ? ul.innerHTML : "";
     var indexUrl = new URL(list.getAttribute("data-index"), location.href);
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var index = null;       // {facets: [{key, values}], cases: [[[value numbers] per facet] per case]}
+    var index = null;       // {facets: [{key, values, kind, width, column}], cases: [[[value numbers] per facet] per case]}
     var chunks = {};        // chunk number -> promise of its card HTML list
     var loaded = {};        // chunk number -> its card HTML list, once it is here
     var outputs = [];       // per facet, per value: the count element
@@ -155,11 +155,40 @@
       }
     }
 
+    // The index's columns (src/portal/web/catalogue.py, ALPHABET) as rows: per case, per facet, its value numbers.
+    var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+    function rows(data) {
+      var digit = {};
+      for (var a = 0; a < ALPHABET.length; a += 1) { digit[ALPHABET.charAt(a)] = a; }
+      var cases = [];
+      for (var i = 0; i < data.total; i += 1) { cases.push([]); }
+      data.facets.forEach(function (facet, f) {
+        var w = facet.width;
+        var col = facet.column;
+        for (var i = 0; i < data.total; i += 1) {
+          var have = [];
+          if (facet.kind === "one") {
+            var n = 0;
+            for (var j = w - 1; j >= 0; j -= 1) { n = n * 64 + digit[col.charAt(i * w + j)]; }
+            if (n > 0) { have.push(n - 1); }
+          } else {
+            for (var k = 0; k < w; k += 1) {
+              var d = digit[col.charAt(i * w + k)];
+              for (var b = 0; b < 6; b += 1) { if (d & (1 << b)) { have.push(k * 6 + b); } }
+            }
+          }
+          cases[i][f] = have;
+        }
+      });
+      return cases;
+    }
+
     fetch(indexUrl).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (data) {
       index = data;
+      index.cases = rows(data);
       var params = new URLSearchParams(location.search);
       index.facets.forEach(function (facet, f) {
         outputs[f] = [];
