@@ -245,11 +245,16 @@ def serve_edit(project: Path) -> float:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     url = f"http://127.0.0.1:{port}/dobra-praxe/pripad-0001/"
     try:
-        for line in proc.stderr:  # the first build is done when the server says it is serving
-            if "Serving on" in line:
+        # The first build is done when the server says it is serving; the search index it builds in the background
+        # is ready a little later (its log line). An edit is measured on the settled server, as an editor meets it.
+        serving = indexed = False
+        for line in proc.stderr:  # either may come first
+            serving = serving or "Serving on" in line
+            indexed = indexed or "Vyhledávání:" in line
+            if serving and indexed:
                 break
         threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
-        time.sleep(1.0)
+        time.sleep(0.5)
         case = project / "good_practice" / "pripad-0001.md"
         text = case.read_text(encoding="utf-8")
         marker = "Upravený název příkladu"

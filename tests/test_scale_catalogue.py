@@ -16,6 +16,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
@@ -151,10 +153,13 @@ def test_filters_count_the_same_with_the_chunked_data_as_the_static_pages(scale_
             assert status.inner_text() == f"Zobrazeno {len(slugs)} z {N + 5} příkladů."
             shown = {el.get_attribute("data-count-for"): el.inner_text() for el in page.locator("[data-count-for]").all()}
             assert shown == {k: f"({counts.get(k, 0)})" for k in shown}
+            idle = page.locator("#kp-catalogue:not([aria-busy])")  # the cards follow the count after a paint
+            idle.wait_for(state="attached")
             while page.locator("#kp-more").is_visible():
                 before = page.locator("#kp-catalogue .kp-card").count()
                 page.locator("#kp-more button").click()
                 page.wait_for_function(f"document.querySelectorAll('#kp-catalogue .kp-card').length > {before}")
+                idle.wait_for(state="attached")
             listed = [el.get_attribute("data-slug") for el in page.locator("#kp-catalogue .kp-card").all()]
             assert listed == slugs
             assert page.locator("#kp-pager").is_hidden()
@@ -167,5 +172,59 @@ def test_filters_count_the_same_with_the_chunked_data_as_the_static_pages(scale_
         assert re.search(r"kraj=zlinsky", page.url)
         page.get_by_role("button", name="Zrušit filtry").click()
         page.locator("#kp-pager").wait_for()
+        page.locator("#kp-catalogue:not([aria-busy])").wait_for(state="attached")
         assert page.locator("#kp-catalogue .kp-card").count() == 50
         browser.close()
+
+
+def test_offline_index_reads_only_the_indexed_part_with_the_same_result(scale_site):
+    from portal.web.offline import _record, page_record
+
+    pages = sorted(scale_site.rglob("*.html"))
+    assert len(pages) > N
+    for path in pages:
+        rel = path.relative_to(scale_site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        assert page_record(rel, html) == _record(rel, html), rel
+
+
+def decoded(index: dict) -> list[dict[str, list[str]]]:
+    """The compact index read back the way catalogue.js reads it: per case, per facet key, its values."""
+    from portal.web.catalogue import ALPHABET
+
+    cases: list[dict[str, list[str]]] = [{} for _ in range(index["total"])]
+    for facet in index["facets"]:
+        w, col = facet["width"], facet["column"]
+        assert len(col) == w * index["total"]
+        for i, case in enumerate(cases):
+            digits = [ALPHABET.index(ch) for ch in col[i * w:(i + 1) * w]]
+            if facet["kind"] == "one":
+                n = sum(d * 64 ** j for j, d in enumerate(digits))
+                have = [n - 1] if n else []
+            else:
+                have = [k * 6 + b for k, d in enumerate(digits) for b in range(6) if d & (1 << b)]
+            case[facet["key"]] = [facet["values"][v] for v in have]
+    return cases
+
+
+def test_compact_index_holds_the_facet_values_of_every_card(scale_site):
+    index = json.loads((scale_site / "data/katalog.json").read_text(encoding="utf-8"))
+    cards = static_cards(scale_site)
+    assert len(decoded(index)) == len(cards) == N + 5
+    for card, values in zip(cards, decoded(index)):
+        for key, vs in values.items():
+            assert sorted(vs) == sorted(card.get(f"data-{key}", "").split()), (card["data-slug"], key)
+
+
+@settings(deadline=None)  # a loaded machine, not the code, sets the time of one example
+@given(st.data())
+def test_facet_columns_read_back_to_the_same_values(data):
+    from portal.web.catalogue import facet_column
+
+    count = data.draw(st.integers(1, 140))
+    single = data.draw(st.booleans())
+    value = st.integers(0, count - 1)
+    rows = data.draw(st.lists(st.lists(value, max_size=1) if single else st.lists(value, max_size=8, unique=True), max_size=60))
+    column = facet_column(rows, count)
+    index = {"total": len(rows), "facets": [{"key": "k", "values": [str(v) for v in range(count)], **column}]}
+    assert [sorted(int(v) for v in case["k"]) for case in decoded(index)] == [sorted(row) for row in rows]

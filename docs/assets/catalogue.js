@@ -1,7 +1,7 @@
 // Catalogue facets at any size. OR within one facet, AND across facets; each value's count says how many
 // cases it would give with the other facets as they are; the state lives in the URL (?kraj=…&metoda=…).
-// The page carries the first PAGE_SIZE cards; counting runs over a compact index (data/katalog.json, one
-// row of value numbers per case, fetched once), and the cards of matching cases come in chunks of
+// The page carries the first PAGE_SIZE cards; counting runs over a compact index (data/katalog.json, per
+// facet a column of fixed-width codes, fetched once), and the cards of matching cases come in chunks of
 // PAGE_SIZE (data/katalog/karty-<n>.json) as the reader asks for them. Without JavaScript the static list
 // pages (/dobra-praxe/strana/<n>/) and the region pages keep the catalogue complete.
 (function () {
@@ -19,8 +19,9 @@
     var firstPage = ul ? ul.innerHTML : "";
     var indexUrl = new URL(list.getAttribute("data-index"), location.href);
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var index = null;       // {facets: [{key, values}], cases: [[[value numbers] per facet] per case]}
+    var index = null;       // {facets: [{key, values, kind, width, column}], cases: [[[value numbers] per facet] per case]}
     var chunks = {};        // chunk number -> promise of its card HTML list
+    var loaded = {};        // chunk number -> its card HTML list, once it is here
     var outputs = [];       // per facet, per value: the count element
     var boxOf = [];         // per facet, per value: the checkbox
     var limit = 0;
@@ -28,7 +29,8 @@
     var replaced = false;   // the list shows other cards than the page came with
 
     if (ul) {  // the cards on the page are the first chunk: no request for them
-      chunks[1] = Promise.resolve(Array.prototype.map.call(ul.children, function (li) { return li.outerHTML; }));
+      loaded[1] = Array.prototype.map.call(ul.children, function (li) { return li.outerHTML; });
+      chunks[1] = Promise.resolve(loaded[1]);
     }
 
     function chunk(n) {
@@ -36,7 +38,7 @@
         chunks[n] = fetch(new URL(index.chunks + n + ".json", indexUrl)).then(function (r) {
           if (!r.ok) { throw new Error(r.status); }
           return r.json();
-        });
+        }).then(function (cards) { loaded[n] = cards; return cards; });
         chunks[n].catch(function () { delete chunks[n]; });
       }
       return chunks[n];
@@ -89,6 +91,7 @@
         if (ul && replaced) { ul.innerHTML = firstPage; replaced = false; }
         more.hidden = true;
         if (pager) { pager.hidden = false; }
+        list.removeAttribute("aria-busy");
         return;
       }
       if (pager) { pager.hidden = true; }
@@ -98,18 +101,37 @@
         var n = Math.floor(i / index.pageSize) + 1;
         if (needed.indexOf(n) < 0) { needed.push(n); }
       });
-      Promise.all(needed.map(chunk)).then(function (lists) {
-        if (token !== renderToken) { return; }
-        var byChunk = {};
-        needed.forEach(function (n, k) { byChunk[n] = lists[k]; });
+      function fill() {
         replaced = true;
         ul.innerHTML = wanted.map(function (i) {
-          return byChunk[Math.floor(i / index.pageSize) + 1][i % index.pageSize];
+          return loaded[Math.floor(i / index.pageSize) + 1][i % index.pageSize];
         }).join("");
         more.hidden = shown.length <= limit;
-      }).catch(function () {
-        if (token === renderToken) { status.textContent += " Seznam se nepodařilo načíst; zkuste to znovu, nebo použijte stránky katalogu."; }
+        list.removeAttribute("aria-busy");
+      }
+      if (needed.every(function (n) { return loaded[n]; })) { fill(); return; }
+      // Cards still to fetch: the request starts after the next paint (starting one costs tens of ms on a phone),
+      // so the count announced above shows at once; the list is marked busy meanwhile.
+      list.setAttribute("aria-busy", "true");
+      afterPaint(function () {
+        if (token !== renderToken) { return; }
+        Promise.all(needed.map(chunk)).then(function () {
+          if (token === renderToken) { fill(); }
+        }).catch(function () {
+          if (token === renderToken) {
+            list.removeAttribute("aria-busy");
+            status.textContent += " Seznam se nepodařilo načíst; zkuste to znovu, nebo použijte stránky katalogu.";
+          }
+        });
       });
+    }
+
+    function afterPaint(job) {
+      if (window.requestAnimationFrame && !document.hidden) {
+        requestAnimationFrame(function () { setTimeout(job, 0); });
+      } else {
+        setTimeout(job, 0);
+      }
     }
 
     function apply(pushUrl, keepLimit) {
@@ -133,11 +155,40 @@
       }
     }
 
+    // The index's columns (src/portal/web/catalogue.py, ALPHABET) as rows: per case, per facet, its value numbers.
+    var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+    function rows(data) {
+      var digit = {};
+      for (var a = 0; a < ALPHABET.length; a += 1) { digit[ALPHABET.charAt(a)] = a; }
+      var cases = [];
+      for (var i = 0; i < data.total; i += 1) { cases.push([]); }
+      data.facets.forEach(function (facet, f) {
+        var w = facet.width;
+        var col = facet.column;
+        for (var i = 0; i < data.total; i += 1) {
+          var have = [];
+          if (facet.kind === "one") {
+            var n = 0;
+            for (var j = w - 1; j >= 0; j -= 1) { n = n * 64 + digit[col.charAt(i * w + j)]; }
+            if (n > 0) { have.push(n - 1); }
+          } else {
+            for (var k = 0; k < w; k += 1) {
+              var d = digit[col.charAt(i * w + k)];
+              for (var b = 0; b < 6; b += 1) { if (d & (1 << b)) { have.push(k * 6 + b); } }
+            }
+          }
+          cases[i][f] = have;
+        }
+      });
+      return cases;
+    }
+
     fetch(indexUrl).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (data) {
       index = data;
+      index.cases = rows(data);
       var params = new URLSearchParams(location.search);
       index.facets.forEach(function (facet, f) {
         outputs[f] = [];
@@ -153,7 +204,11 @@
         form.querySelector("details").open = false;
       }
       form.addEventListener("change", function () { apply(true, false); });
-      form.addEventListener("reset", function () { setTimeout(function () { apply(true, false); }, 0); });
+      form.addEventListener("reset", function (event) {  // cleared here, so the list follows in the same task
+        event.preventDefault();
+        boxes.forEach(function (b) { b.checked = false; });
+        apply(true, false);
+      });
       more.querySelector("button").addEventListener("click", function () {
         limit += index.pageSize;
         apply(false, true);

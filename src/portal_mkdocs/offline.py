@@ -13,11 +13,15 @@ from mkdocs.exceptions import PluginError
 from portal.czech.formats import file_size
 from portal.release import edition_date
 from portal.web.offline import publish_offline_edition
+from portal_mkdocs.state import build_state
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
-
 def on_post_build(config: MkDocsConfig) -> None:
+    # `mkdocs serve` (make serve) leaves the zip out: packing the whole site took seconds on every edit, and the
+    # search index, rebuilt in the background there, changes files while they would be packed.
+    if build_state(config).serving:
+        return
     try:
         result = publish_offline_edition(Path(config.site_dir), edition_date(), site_address(config))
     except OSError as exc:

@@ -14,8 +14,8 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
-from portal_mkdocs import (catalogue, completeness, content, data, editors, manual, offline, pages, preview, regions,
-                           sanitize, search, typography)
+from portal_mkdocs import (assets, catalogue, completeness, content, data, editors, manual, offline, pages, preview,
+                           regions, sanitize, search, typography)
 from portal_mkdocs.config import PortalConfig, pdf_from_environment
 from portal_mkdocs.state import BuildState
 
@@ -31,6 +31,7 @@ CONCERNS: tuple[ModuleType, ...] = (
     manual,        # PDF manual, regional editions and case prints
     search,        # the search index of the built site
     editors,       # proposal form, CMS at /admin/, last-updated and edit links
+    assets,        # the portal's stylesheets as one file; page scripts only where they have work
     offline,       # offline edition: the built site as a zip (after the index, before the check)
     completeness,  # last: every case and method is in the site, index, data and PDF
     preview,       # make serve (--dirty): only pages whose source changed are rendered again
@@ -73,6 +74,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     on_files = _combined("on_files")
     on_page_markdown = _combined("on_page_markdown")
     on_page_content = _combined("on_page_content")
+    on_post_page = _combined("on_post_page")
     on_post_build = _combined("on_post_build")
     on_serve = _combined("on_serve")
     on_build_error = _combined("on_build_error")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -114,7 +114,7 @@ class ContentCache:
             self.misses += 1
             return None
         self.hits += 1
-        self._remember(key, (src, problems, found))
+        self.remember(key, (src, problems, found))
         return src, problems, found
 
     @staticmethod
@@ -127,13 +127,13 @@ class ContentCache:
         return _MODELS[key]
 
     @staticmethod
-    def _remember(key: str, entry: tuple[Source, list[Problem], list[Link]]) -> None:
+    def remember(key: str, entry: tuple[Source, list[Problem], list[Link]]) -> None:
         if len(_MEMORY) >= _MEMORY_LIMIT:
             _MEMORY.clear()
         _MEMORY[key] = entry
 
     def put(self, key: str, src: Source, problems: list[Problem], found: list[Link]) -> None:
-        self._remember(key, (src, problems, found))
+        self.remember(key, (src, problems, found))
         data = {"path": src.path, "meta": None if src.meta is None else _encode(src.meta),
                 "lines": [[list(p), n] for p, n in src.lines.items()], "body": src.body, "body_line": src.body_line,
                 "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
@@ -141,9 +141,9 @@ class ContentCache:
         folder = self.folder / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(out.name, folder / f"{key}.json")  # whole entries only, also with two builds at once
+            part = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"  # one writer per name
+            part.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")  # dumps is C
+            os.replace(part, folder / f"{key}.json")  # whole entries only, also with two builds at once
         except OSError:
             pass  # a read-only or full disk makes the cache slower, never the result different
 

@@ -16,6 +16,7 @@ from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted
 from portal.content.kinds import BY_URL_PREFIX, KINDS, Kind
 from portal.content.kinds import folders as kind_folders
 from portal.content.model import Case, Entry, Method, Video, build
+from portal.content.parallel import parallel_map
 from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
@@ -233,14 +234,19 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     folders = kind_folders()
     docs: list[Document[Any]] = []
     unreadable: list[Source] = []
+    jobs: list[tuple[str, Path, str]] = []
     for kind, file in files:
         rel = file.relative_to(root).as_posix()
         if wanted is not None and kind not in referenced and not _selected(rel, wanted):
             docs.append(Document(kind, file.stem, Source(rel, meta={}), build(kind, {})))  # its name is all a check of others needs
-            continue
-        src, model, own, found = _checked(file, rel, kind, vocab, folders, store)
+        else:
+            jobs.append((kind, file, rel))
+    for (kind, file, rel), (key, (src, own, found)) in zip(jobs, _checked_all(jobs, vocab, folders, store)):
         problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
-        if src.meta is not None and model is not None:
+        if src.meta is not None:
+            # The model is built once per file content and process (the cache on disk keeps only JSON data).
+            meta, made = src.meta, kind
+            model = store.model(key, lambda: build(made, meta)) if store and key else build(kind, meta)
             docs.append(Document(kind, file.stem, src, model))
         elif src.body_line > 1:
             unreadable.append(src)
@@ -267,34 +273,48 @@ def _selected(path: str, wanted: set[str]) -> bool:
     return any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
 
 
-def _checked(file: Path, rel: str, kind: str, vocab: Vocabulary, folders: dict[str, str],
-             store: ContentCache | None) -> tuple[Source, Entry | None, list[Problem], list[Link]]:
-    """One file parsed, its model, the problems that depend on it alone and its links: from the cache, or computed and stored.
+Checked = tuple[Source, list[Problem], list[Link]]
 
-    The model is built from the front matter once per file content and process (the cache on disk keeps only JSON data).
+
+def _checked_all(jobs: list[tuple[str, Path, str]], vocab: Vocabulary, folders: dict[str, str],
+                 store: ContentCache | None) -> list[tuple[str, Checked]]:
+    """Each file's cache key, and the file parsed, with the problems that depend on it alone and its links.
+
+    They come from the cache, or are computed, in parallel processes when there is much of it (a cold check or build).
     """
-    if file.stat().st_size > MAX_FILE_BYTES:
-        return read_source(file, rel), None, [], []  # the size problem, without reading the file
-    raw = file.read_bytes()
-    key = store.key(rel, raw) if store else ""
-    hit = store.get(key) if store else None
-    if hit is not None and store:
-        src, own, found = hit
-        cached = src.meta
-        return src, None if cached is None else store.model(key, lambda: build(kind, cached)), own, found
-    src = parse_source(raw, rel)
-    model = None
+    results: list[tuple[str, Checked | None]] = []
+    misses: list[tuple[int, str, str, Path, str]] = []
+    for kind, file, rel in jobs:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            results.append(("", (read_source(file, rel), [], [])))  # the size problem, without reading the file
+            continue
+        key = store.key(rel, file.read_bytes()) if store else ""
+        hit = store.get(key) if store else None
+        if hit is None:
+            misses.append((len(results), key, kind, file, rel))
+        results.append((key, hit))
+    computed = parallel_map(_computed, [m[1:] for m in misses], (vocab, folders, store))
+    for (i, key, *_), entry in zip(misses, computed, strict=True):
+        results[i] = (key, entry)
+        if store:
+            store.remember(key, entry)  # a worker stored it on disk; this process keeps it in memory too
+    return results  # type: ignore[return-value] - every None was replaced
+
+
+def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[str, str],
+              store: ContentCache | None) -> Checked:
+    """One file parsed and checked on its own, and stored in the cache under its key."""
+    key, kind, file, rel = job
+    src = parse_source(file.read_bytes(), rel)
     if src.meta is not None:
-        meta = src.meta
-        model = store.model(key, lambda: build(kind, meta)) if store else build(kind, meta)
-        own, found = document_problems(Document(kind, file.stem, src, model), vocab, folders)
+        own, found = document_problems(Document(kind, file.stem, src, build(kind, src.meta)), vocab, folders)
     elif src.body_line > 1:  # the header has a syntax error: still check the body
         own, found = own_body_problems(rel, src.body, src.body_line, folders)
     else:
         own, found = [], []
     if store:
         store.put(key, src, own, found)
-    return src, model, own, found
+    return src, own, found
 
 
 def _rel(root: Path, path: Path) -> str:

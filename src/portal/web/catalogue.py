@@ -104,15 +104,43 @@ def catalogue_page(collection: Collection, n: int, link: Link, today: date | Non
                          f"Katalog příkladů dobré praxe komunitní práce, příklady {first}–{last}.", body, search_exclude=True)
 
 
+# The index is columnar: per facet one string with a fixed-width code per case, in digits of this alphabet (64
+# symbols that JSON never escapes). A facet whose cases have at most one value codes its number plus one (0: none);
+# other facets code a set of values, six per digit, the lowest first. 3,000 cases take ~20 kB instead of ~90 kB.
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def _digits(number: int, width: int) -> str:
+    out = []
+    for _ in range(width):
+        number, digit = divmod(number, 64)
+        out.append(ALPHABET[digit])
+    return "".join(out)
+
+
+def facet_column(rows: list[list[int]], count: int) -> dict[str, object]:
+    """One facet's values of every case as a string of fixed-width codes (see ALPHABET)."""
+    if all(len(row) <= 1 for row in rows):
+        width = 1
+        while 64 ** width <= count:
+            width += 1
+        return {"kind": "one", "width": width, "column": "".join(_digits(row[0] + 1 if row else 0, width) for row in rows)}
+    width = max(1, -(-count // 6))
+    return {"kind": "set", "width": width, "column": "".join(_digits(sum(1 << v for v in set(row)), width) for row in rows)}
+
+
 def catalogue_index(collection: Collection, today: date | None = None) -> str:
-    """The compact index the script filters over: per facet its values, per case (catalogue order) its value numbers."""
+    """The compact index the script filters over: per facet its values and a column of every case's value numbers."""
     today = today or date.today()
     active = [f for f in facets(today) if facet_values(collection, f)]
     values = [[v for v, _, _ in facet_values(collection, f)] for f in active]
-    positions = [{v: i for i, v in enumerate(vs)} for vs in values]
-    rows = [[[pos[v] for v in f.values(c, collection) if v in pos] for f, pos in zip(active, positions)] for c in collection.cases]
+    columns = []
+    for f, vs in zip(active, values, strict=True):
+        pos = {v: i for i, v in enumerate(vs)}
+        rows = [[pos[v] for v in f.values(c, collection) if v in pos] for c in collection.cases]
+        columns.append({"key": f.key, "values": vs, **facet_column(rows, len(vs))})
     data = {"pageSize": PAGE_SIZE, "total": len(collection.cases), "chunks": paths.CARD_CHUNKS,  # relative to the index file
-            "facets": [{"key": f.key, "values": vs} for f, vs in zip(active, values)], "cases": rows}
+            "facets": columns}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -123,8 +123,20 @@ class _PageText(HTMLParser):
                 self.title.append(data)
 
 
+BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps each page's content in it, inside the article
+
+
 def page_record(url: str, html: str) -> dict[str, str] | None:
-    """The offline index entry of one page (url, title, text), or None for a page the search leaves out."""
+    """The offline index entry of one page (url, title, text), or None for a page the search leaves out.
+
+    Only the indexed part is parsed: from the body's opening tag to the article's end (the header, navigation and
+    footer around it are two thirds of a case page); none of its ancestors is left out of the index.
+    """
+    start, end = html.find(BODY_START), html.rfind("</article>")
+    return _record(url, html[start:end] if 0 <= start < end else html)
+
+
+def _record(url: str, html: str) -> dict[str, str] | None:
     parser = _PageText()
     parser.feed(html)
     parser.close()
