@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.content.rules.body import (Link, html_problems, links, rule_no_level_one_heading, size_problems, structure_problems,
+from portal.content.rules.body import (Link, html_problems, links, level_one_headings, size_problems, structure_problems,
                                       target_problems)
 from portal.content.frontmatter import dotted
 from portal.content.messages import message
@@ -309,13 +309,14 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
         yield doc.problem(("funding", "total"), message("funding_sum", added=czk(added), total=czk(total), diff=czk(diff) if diff > 0 else "−" + czk(-diff)))
 
 
-def rule_no_level_one_heading_in_body(doc: Document) -> Iterator[Problem]:
+def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
     """The body has no level-1 heading: the title comes from the header."""
-    return rule_no_level_one_heading(doc.path, doc.body, doc.source.body_line)
+    for line in sorted(set(level_one_headings(doc.body))):
+        yield Problem(doc.path, doc.source.body_line + line, BODY, message("level_one_heading"))
 
 
 DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
-                            rule_funding_adds_up, rule_no_level_one_heading_in_body]
+                            rule_funding_adds_up, rule_no_level_one_heading]
 
 
 # Nouns of a content kind for messages about references: (nominative, accusative).

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from portal.content.messages import message
 from portal.content.problems import BODY, Problem
 from portal.content.rules.html import MAX_TAG_DEPTH, MAX_TAGS, html_problems
 from portal.content.rules.limits import (MAX_BODY_CHARS, MAX_HEADINGS, MAX_ITEMS, MAX_LINE_CHARS, MAX_LINES, MAX_LINKS,
@@ -21,7 +20,7 @@ from portal.content.rules.links import Link, link_problems, links, target_proble
 from portal.content.rules.markdown import FENCE_MARKS, MAX_NESTING, read
 
 __all__ = ["Link", "links", "link_problems", "target_problems", "html_problems", "size_problems", "structure_problems",
-           "rule_fences_closed", "rule_no_email", "rule_no_level_one_heading", "BODY_RULES",
+           "rule_fences_closed", "rule_no_email", "level_one_headings", "BODY_RULES",
            "MAX_BODY_CHARS", "MAX_LINES", "MAX_ITEMS", "MAX_HEADINGS", "MAX_LINE_CHARS", "MAX_LINKS", "MAX_TAGS",
            "MAX_TAG_DEPTH", "MAX_NESTING", "MAX_WORD", "MAX_REPORTED"]
 
@@ -61,16 +60,16 @@ def rule_no_email(path: str, body: str, first_line: int) -> Iterator[Problem]:
             yield Problem(path, first_line + line, BODY, f"e-mailová adresa '{m[0]}' v textu není povolena (osobní údaj); kontakt uveďte v poli contacts, kde se zveřejní jen se souhlasem")
 
 
-def rule_no_level_one_heading(path: str, body: str, first_line: int) -> Iterator[Problem]:
-    """The body has no level-1 heading ('# …', '#…' or one underlined with '='): the title comes from the header."""
+def level_one_headings(body: str) -> Iterator[int]:
+    """The 0-based lines of level-1 headings ('# …', '#…' or one underlined with '='), as the site's renderer makes them."""
     if "#" not in body and "=" not in body:
         return
     for token in read(body).tokens:
         if token.type == "heading_open" and token.tag == "h1" and token.map:
-            yield Problem(path, first_line + token.map[0], BODY, message("level_one_heading"))
+            yield token.map[0]
     for line, text in _paragraph_lines(body):  # Python-Markdown also reads '#Nadpis', without the space, as a heading
         if text.startswith("#") and not text.startswith("##") and text[1:].strip():
-            yield Problem(path, first_line + line, BODY, message("level_one_heading"))
+            yield line
 
 
 BodyRule = Callable[[str, str, int], Iterable[Problem]]
