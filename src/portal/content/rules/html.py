@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from markdown.inlinepatterns import HTML_RE
+
 from portal.content.html_policy import (MAX_SPAN, RESERVED_CLASS_PREFIXES, SCRIPT_TAGS, URL_ATTRIBUTES, VIDEO_ATTRIBUTES, WEB,
                                         is_reserved_id, srcset_urls)
 from portal.content.problems import BODY, Problem
@@ -26,7 +28,8 @@ MAX_TAG_DEPTH = 40        # raw HTML elements inside each other
 
 LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "codebase", "archive", "manifest"}
 _DECLARATION = re.compile(r"<(!|\?)")
-_TAG_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+# Where the renderer (Python-Markdown) finds an inline tag, with its own pattern.
+_INLINE_TAG = re.compile(HTML_RE, re.DOTALL)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -68,6 +71,24 @@ class _TagScanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.depth = max(0, self.depth - 1)
+
+
+def _scan(text: str) -> _TagScanner:
+    scanner = _TagScanner()
+    scanner.feed(text)
+    scanner.close()
+    return scanner
+
+
+def _only(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with everything outside the spans blanked (line breaks kept, so positions stay)."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append("".join(c if c == "\n" else " " for c in text[last:start]))
+        out.append(text[start:end])
+        last = end
+    out.append("".join(c if c == "\n" else " " for c in text[last:]))
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,22 +215,28 @@ def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | 
 
     Without `repo_files`, links to files of this site are put in `found` (when given), to be checked later.
     """
-    live = read(body).live
-    if "<" not in live:
+    parsed = read(body)
+    live = parsed.live
+    if "<" not in live and "<!" not in parsed.text and "<?" not in parsed.text:
         return
-    for m in _DECLARATION.finditer(live):
-        line = first_line + live.count("\n", 0, m.start())
+    # Comments are read by the renderer before code spans: one is refused even inside backticks.
+    for m in _DECLARATION.finditer(parsed.text):
+        line = first_line + parsed.line_at(m.start())
         yield Problem(path, line, BODY, "komentáře a deklarace HTML ('<!…>', '<?…>') nejsou v příspěvcích povoleny; odstraňte je")
-    scanner = _TagScanner()
-    scanner.feed(_DECLARATION.sub("  ", live))
-    scanner.close()
+    text = _DECLARATION.sub("  ", live)
+    scanner = _scan(text)
+    # A browser reads raw HTML blocks as the tokenizer does, but the renderer finds inline tags on its own: a '<'
+    # inside what the tokenizer took for one tag may start a tag of the renderer's, so those are read once more.
+    inline = _scan(_only(text, [m.span() for m in _INLINE_TAG.finditer(text)]))
+    seen = {(line, name) for line, name, _ in scanner.tags}
+    scanner.tags += [t for t in inline.tags if (t[0], t[1]) not in seen or t not in scanner.tags]
     if len(scanner.tags) > MAX_TAGS:
         yield Problem(path, first_line, BODY, f"text má {number(len(scanner.tags))} značek HTML; nejvýše {number(MAX_TAGS)}, pište Markdown")
         return
     if scanner.deepest[0] > MAX_TAG_DEPTH:
         yield Problem(path, first_line + scanner.deepest[1] - 1, BODY, f"značky HTML jsou vnořené do hloubky {scanner.deepest[0]}; nejvýše {MAX_TAG_DEPTH}, uzavírejte je (</…>)")
     for line, name, attrs in scanner.tags:
-        if not _TAG_NAME.match(name):
+        if ":" in name or "@" in name:
             continue  # '<https://…>' and '<jana@…>' are Markdown autolinks, not tags
         tag = Tag(first_line + line - 1, name, {k.lower(): (v or "") for k, v in attrs})
         yield from tag_problems(path, tag, repo_files, content_folders or {}, found)

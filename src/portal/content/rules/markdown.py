@@ -11,12 +11,15 @@ so a position in it is a position in the file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import autolink, backtick, image, link
@@ -78,7 +81,7 @@ def markdown() -> MarkdownIt:
     """CommonMark with the site's tables, footnotes and definition lists; every URL kept as written; no code but the renderer's."""
     md = MarkdownIt("commonmark", {"maxNesting": 4 * MAX_NESTING + 8}).enable("table")
     md.use(footnote_plugin).use(deflist_plugin)
-    md.disable(["code", "fence"])  # fenced blocks are blanked beforehand; indented code is not code inside Python-Markdown's lists
+    md.disable(["code", "fence", "footnote_inline"])  # no "^[…]" in Python-Markdown; fenced blocks are blanked beforehand; indented code is not code inside Python-Markdown's lists
     md.validateLink = lambda url: True  # judged by our rules with a message, not dropped silently
     md.normalizeLink = lambda url: url
     md.core.ruler.at("inline", _inline_where_needed)
@@ -90,7 +93,11 @@ def markdown() -> MarkdownIt:
 
 
 def _inline_where_needed(state) -> None:  # noqa: ANN001 - markdown-it's StateCore
-    """Inline parsing only where a link or a code span can start ('[', '<', '`'): most paragraphs have none."""
+    """Inline parsing only where a link or a code span can start ('[', '<', '`'): most paragraphs have none.
+
+    An HTML block is read for links too: Python-Markdown does not start a raw block where markdown-it does
+    (a closing tag, some tag names), and there the links are live.
+    """
     for token in state.tokens:
         if token.type == "inline":
             if "[" in token.content or "<" in token.content or "`" in token.content:
@@ -98,6 +105,9 @@ def _inline_where_needed(state) -> None:  # noqa: ANN001 - markdown-it's StateCo
                 state.md.inline.parse(token.content, state.md, state.env, token.children)
             else:
                 token.children = []
+        elif token.type == "html_block" and "[" in token.content:
+            state.env["_block"] = token
+            state.md.inline.parse(token.content, state.md, state.env, [])
 
 
 def _recorded(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable[[StateInline, bool], bool]:
@@ -111,6 +121,11 @@ def _recorded(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable[
                 label_end = state.md.helpers.parseLinkLabel(state, bracket, False)
                 state.pos = start
         if not rule(state, silent):
+            return False
+        block = state.env.get("_block")
+        if kind == "code" and not (block is not None and state.src == block.content and _agreed(block, start, state.pos, state.env)):
+            state.pos = start  # not surely code for the renderer: read on, links and tags inside are live
+            del state.tokens[pushed:]
             return False
         if not silent:
             block = state.env.get("_block")
@@ -152,6 +167,62 @@ def _reference_line(lines: list[str], where: list[int]) -> int:
     return where[0] + text.count("\n", 0, i)
 
 
+_BACKTICK = re.compile(BACKTICK_RE)
+_RENDERER_BACKTICKS = BacktickInlineProcessor(BACKTICK_RE)
+
+
+def renderer_code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans Python-Markdown makes of a block's text, found with its own pairing of backticks."""
+    spans, pos = [], 0
+    while (m := _BACKTICK.search(text, pos)) is not None:
+        begin = m.start()
+        if m.group(1):  # escaped backslashes: stashed by the renderer, so a backtick right after them does open a span
+            begin = m.end()
+            if begin >= len(text) or text[begin] != "`":
+                pos = begin
+                continue
+        start, end = _RENDERER_BACKTICKS.find_code_spans(begin, text)
+        if end is None:
+            pos = start
+        else:
+            spans.append((begin, end + (start - begin)))
+            pos = spans[-1][1]
+    return spans
+
+
+def _agreed(block: Token, start: int, end: int, env: dict) -> bool:
+    """Whether a code span markdown-it found is surely code for the renderer too (else it is read as live text).
+
+    Only a span on one line that Python-Markdown pairs the same way, after no span over a line break, no
+    line that starts with a tag and no backtick since the last empty line before the block (the renderer
+    may end blocks elsewhere, or take them as raw HTML, where markdown-it does not).
+    """
+    content = block.content
+    if "\n" in content[start:end] or not _fresh_before(block, env.get("_lines", [])):
+        return False
+    cache, key = env.setdefault("_paired", {}), id(block)
+    if key not in cache:
+        cache[key] = renderer_code_spans(content)
+    for span in cache[key]:
+        if span == (start, end):
+            break
+        if span[0] >= start or "\n" in content[span[0]:span[1]]:
+            return False
+    else:
+        return False
+    return not any(line.lstrip().startswith("<") for line in content[:end].split("\n"))
+
+
+def _fresh_before(block: Token, lines: list[str]) -> bool:
+    """No backtick and no line starting with a tag between the last empty line and the block."""
+    i = (block.map[0] if block.map else 0) - 1
+    while 0 <= i < len(lines) and lines[i].strip():
+        if "`" in lines[i] or lines[i].lstrip(" >").startswith("<"):
+            return False
+        i -= 1
+    return True
+
+
 def _suffix_column(line: str, piece: str) -> int:
     """Column where a line of a paragraph's content stands in its source line: the content is the line's end."""
     for end in (len(line), len(line.rstrip())):
@@ -165,9 +236,9 @@ def _suffix_column(line: str, piece: str) -> int:
 def read(body: str) -> Body:
     """The body read once for all rules (cached: the rules of one file share it)."""
     text = blank(body, fenced_blocks(body))
-    env: dict = {}
-    tokens = markdown().parse(text, env)
     lines = text.split("\n")
+    env: dict = {"_lines": lines}
+    tokens = markdown().parse(text, env)
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
@@ -180,7 +251,30 @@ def read(body: str) -> Body:
         elif kind == "link":
             found += _links(block, where, pushed, lines, env.get("references", {}))
     live = blank(text, code + _quote_markers(tokens, lines, starts))
+    if "<" in live and "[" in live:  # an HTML block may hide links (also in a footnote the stream drops)
+        found += [link for link in _links_of_whole(live, lines, env.get("references", {})) if link not in found]
+    if "]:" in live:
+        at = {link.line for link in found}
+        found += [link for link in _renderer_references(live, starts) if link.line not in at]
     return Body(text, tokens, found, live, starts)
+
+
+_REFERENCE = ReferenceProcessor.RE
+
+
+def _renderer_references(live: str, starts: list[int]) -> list[Link]:
+    """Reference definitions as the renderer reads them ('[r]: address'), used or not: it accepts some markdown-it does not."""
+    return [Link(bisect_right(starts, m.start(2)) - 1, m[2].lstrip("<").rstrip(">"), False) for m in _REFERENCE.finditer(live)]
+
+
+def _links_of_whole(live: str, lines: list[str], references: dict) -> list[Link]:
+    """The links of the live text read as one paragraph: where the renderer and markdown-it end an HTML block
+    differently (a closing tag, a lazy line after it), a link may be live for the renderer alone."""
+    whole = Token("inline", "", 0, content=live, map=[0, len(lines)])
+    env: dict = {"references": references, "_block": whole}
+    markdown().inline.parse(live, markdown(), env, [])
+    return [link for kind, block, where, pushed in env.get("_found", []) if kind == "link"
+            for link in _links(block, where, pushed, lines, references)]
 
 
 def _cell_columns(tokens: list[Token], lines: list[str]) -> dict[int, list[int]]:
