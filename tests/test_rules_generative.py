@@ -3,8 +3,8 @@ its line, and whatever the rules accept renders (Python-Markdown, the site's ext
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 

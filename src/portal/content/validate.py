@@ -17,16 +17,23 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.content.rules.body import (Link, html_problems, links, level_one_headings, size_problems, structure_problems,
-                                      target_problems)
 from portal.content.frontmatter import dotted
 from portal.content.messages import message
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import BODY, FILE, Problem
+from portal.content.rules.body import (
+    Link,
+    html_problems,
+    level_one_headings,
+    links,
+    size_problems,
+    structure_problems,
+    target_problems,
+)
 from portal.content.schema import schema_for
-from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 from portal.content.vocabulary import Vocabulary
 from portal.content.weburl import is_web_url as _is_web_url
+from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 
 if TYPE_CHECKING:
     from portal.content.collection import Document

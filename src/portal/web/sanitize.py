@@ -11,7 +11,13 @@ from html import escape
 
 import nh3
 
-from portal.content.html_policy import MAX_SPAN, RESERVED_CLASS_PREFIXES, WEB, is_reserved_id, replace_iframes
+from portal.content.html_policy import (
+    MAX_SPAN,
+    RESERVED_CLASS_PREFIXES,
+    WEB,
+    is_reserved_id,
+    replace_iframes,
+)
 from portal.content.weburl import WEB_SCHEMES, judge, video_url
 
 

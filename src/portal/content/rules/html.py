@@ -15,8 +15,16 @@ from html.parser import HTMLParser
 
 from markdown.inlinepatterns import HTML_RE
 
-from portal.content.html_policy import (MAX_SPAN, RESERVED_CLASS_PREFIXES, SCRIPT_TAGS, URL_ATTRIBUTES, VIDEO_ATTRIBUTES, WEB,
-                                        is_reserved_id, srcset_urls)
+from portal.content.html_policy import (
+    MAX_SPAN,
+    RESERVED_CLASS_PREFIXES,
+    SCRIPT_TAGS,
+    URL_ATTRIBUTES,
+    VIDEO_ATTRIBUTES,
+    WEB,
+    is_reserved_id,
+    srcset_urls,
+)
 from portal.content.problems import BODY, Problem
 from portal.content.rules.links import Link, outside_image, target_problems
 from portal.content.rules.markdown import read

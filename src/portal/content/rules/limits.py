@@ -20,7 +20,7 @@ MAX_LINKS = 1000
 MAX_WORD = 150            # characters without a space: longer runs overflow the printed page
 MAX_REPORTED = 20         # problems of one kind per file; the rest are summarised
 
-_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 
 
@@ -67,7 +67,8 @@ def rule_counts(path: str, body: str, first_line: int) -> Iterator[Problem]:
     for kind, limit, what, advice in counted:
         found = [t for t in tokens if t.type == kind]
         if len(found) > limit:
-            at = found[limit].map[0] if found[limit].map else 0
+            where = found[limit].map
+            at = where[0] if where else 0
             yield Problem(path, first_line + at, BODY, f"text má {number(len(found))} {what}; nejvýše {number(limit)}, {advice}")
 
 

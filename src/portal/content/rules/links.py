@@ -9,7 +9,7 @@ from portal.content.problems import BODY, Problem
 from portal.content.rules.markdown import Link, read
 from portal.content.weburl import WEB_SCHEMES, judge
 
-__all__ = ["Link", "links", "link_problems", "target_problems", "outside_image"]
+__all__ = ["Link", "link_problems", "links", "outside_image", "target_problems"]
 
 
 def links(body: str, first_line: int) -> Iterator[Link]:

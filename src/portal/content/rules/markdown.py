@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
@@ -82,8 +83,8 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 4 * MAX_NESTING + 8}).enable("table")
     md.use(footnote_plugin).use(deflist_plugin)
     md.disable(["code", "fence", "footnote_inline"])  # no "^[…]" in Python-Markdown; fenced blocks are blanked beforehand; indented code is not code inside Python-Markdown's lists
-    md.validateLink = lambda url: True  # judged by our rules with a message, not dropped silently
-    md.normalizeLink = lambda url: url
+    md.validateLink = lambda url: True  # type: ignore[method-assign] # judged by our rules with a message, not dropped silently
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_where_needed)
     md.inline.ruler.at("backticks", _recorded(backtick, "code"))
     md.inline.ruler.at("link", _recorded(link, "link"))
@@ -92,7 +93,7 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def _inline_where_needed(state) -> None:  # noqa: ANN001 - markdown-it's StateCore
+def _inline_where_needed(state) -> None:
     """Inline parsing only where a link or a code span can start ('[', '<', '`'): most paragraphs have none.
 
     An HTML block is read for links too: Python-Markdown does not start a raw block where markdown-it does
@@ -190,7 +191,7 @@ def renderer_code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _agreed(block: Token, start: int, end: int, env: dict) -> bool:
+def _agreed(block: Token, start: int, end: int, env: MutableMapping) -> bool:
     """Whether a code span markdown-it found is surely code for the renderer too (else it is read as live text).
 
     Only a span on one line that Python-Markdown pairs the same way, after no span over a line break, no
@@ -281,7 +282,7 @@ def _cell_columns(tokens: list[Token], lines: list[str]) -> dict[int, list[int]]
     """Source column of every table cell: the cells of a row are found one after another on its line."""
     columns: dict[int, list[int]] = {}
     cursor: dict[int, int] = {}
-    for before, token in zip(tokens, tokens[1:]):
+    for before, token in pairwise(tokens):
         if token.type == "inline" and before.type in ("th_open", "td_open") and token.map and token.map[0] < len(lines):
             at = token.map[0]
             col = lines[at].find(token.content, cursor.get(at, 0)) if token.content else -1
