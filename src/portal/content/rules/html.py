@@ -27,7 +27,7 @@ from portal.content.html_policy import (
 )
 from portal.content.problems import BODY, Problem
 from portal.content.rules.links import Link, outside_image, target_problems
-from portal.content.rules.markdown import read
+from portal.content.rules.markdown import spaces, read
 from portal.content.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 from portal.czech.text import number
 
@@ -92,10 +92,10 @@ def _only(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with everything outside the spans blanked (line breaks kept, so positions stay)."""
     out, last = [], 0
     for start, end in spans:
-        out.append("".join(c if c == "\n" else " " for c in text[last:start]))
+        out.append(spaces(text[last:start]))
         out.append(text[start:end])
         last = end
-    out.append("".join(c if c == "\n" else " " for c in text[last:]))
+    out.append(spaces(text[last:]))
     return "".join(out)
 
 

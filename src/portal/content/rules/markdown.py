@@ -54,12 +54,23 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with the spans replaced by spaces (line breaks kept, so positions map to the same lines)."""
     if not spans:
         return text
-    out = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if out[i] != "\n":
-                out[i] = " "
+    out, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        out.append(text[last:start])
+        out.append(spaces(text[start:end]))
+        last = max(last, end)
+    out.append(text[last:])
     return "".join(out)
+
+
+_LINE_STARTS_WITH_TAG = re.compile(r"^[ \t>]*</?[A-Za-z]", re.MULTILINE)
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def spaces(text: str) -> str:
+    """The text with every character but line breaks replaced by a space."""
+    return _NOT_NEWLINE.sub(lambda m: " " * len(m[0]), text)
 
 
 @dataclass
@@ -201,6 +212,8 @@ def _agreed(block: Token, start: int, end: int, env: MutableMapping) -> bool:
     content = block.content
     if "\n" in content[start:end] or not _fresh_before(block, env.get("_lines", [])):
         return False
+    if block.map and block.map[0] >= env.get("_raw_from", len(env.get("_lines", []))):
+        return False  # after a tag that starts a line: the renderer's raw block may run on over empty lines
     cache, key = env.setdefault("_paired", {}), id(block)
     if key not in cache:
         cache[key] = renderer_code_spans(content)
@@ -239,6 +252,8 @@ def read(body: str) -> Body:
     text = blank(body, fenced_blocks(body))
     lines = text.split("\n")
     env: dict = {"_lines": lines}
+    if (raw := _LINE_STARTS_WITH_TAG.search(text)) is not None:
+        env["_raw_from"] = text.count("\n", 0, raw.start())
     tokens = markdown().parse(text, env)
     starts = [0]
     for line in lines[:-1]:
@@ -252,7 +267,8 @@ def read(body: str) -> Body:
         elif kind == "link":
             found += _links(block, where, pushed, lines, env.get("references", {}))
     live = blank(text, code + _quote_markers(tokens, lines, starts))
-    if "<" in live and "[" in live:  # an HTML block may hide links (also in a footnote the stream drops)
+    if "[" in live and (any(t.type == "html_block" for t in tokens) or "[^" in live and "<" in live):
+        # An HTML block may hide links the renderer sees (also in a footnote the stream drops, unused).
         found += [link for link in _links_of_whole(live, lines, env.get("references", {})) if link not in found]
     if "]:" in live:
         at = {link.line for link in found}
