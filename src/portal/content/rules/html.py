@@ -27,7 +27,7 @@ from portal.content.html_policy import (
 )
 from portal.content.problems import BODY, Problem
 from portal.content.rules.links import Link, outside_image, target_problems
-from portal.content.rules.markdown import spaces, read
+from portal.content.rules.markdown import read, spaces
 from portal.content.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 from portal.czech.text import number
 
