@@ -30,7 +30,8 @@ from portal.content.rules.limits import (
     rule_word_length,
 )
 from portal.content.rules.links import Link, links, target_problems
-from portal.content.rules.markdown import fenced_blocks, read, renderer_code_spans
+from portal.content.rules.markdown import read
+from portal.content.rules.renderer import fenced_blocks, renderer_code_spans
 from portal.manual.markup import sanitize as print_sanitize
 from portal.web.sanitize import sanitize
 

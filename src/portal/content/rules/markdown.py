@@ -3,7 +3,7 @@
 The site renders bodies with Python-Markdown; the rules read them with markdown-it-py (tables, footnotes,
 definition lists, as the site) because its tokens carry line maps. Where the two could disagree about
 what is code, the rules take the renderer's side or the safe side: fenced blocks are exactly the ones
-Python-Markdown's fenced_code finds (`fenced_blocks`, the one fence scanner), and markdown-it's own
+Python-Markdown's fenced_code finds (`renderer.fenced_blocks`, the one fence scanner), and markdown-it's own
 indented-code and fence rules are off, so nothing else is skipped as code without Python-Markdown
 agreeing. Offsets are kept: the live text has code and quote markers replaced by spaces, never removed,
 so a position in it is a position in the file.
@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from markdown.blockprocessors import ReferenceProcessor
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import autolink, backtick, image, link
@@ -28,6 +25,13 @@ from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+from portal.content.rules.renderer import (
+    LINE_STARTS_WITH_TAG,
+    agreed,
+    fenced_blocks,
+    renderer_references,
+)
 
 MAX_NESTING = 12          # nested quotes and lists
 
@@ -41,13 +45,6 @@ class Link:
     line: int
     target: str
     image: bool
-
-
-def fenced_blocks(text: str) -> list[tuple[int, int]]:
-    """Character spans of fenced code blocks exactly as the site's renderer (Python-Markdown fenced_code) finds them."""
-    if "```" not in text and "~~~" not in text:
-        return []
-    return [m.span() for m in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(text)]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -64,7 +61,6 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-_LINE_STARTS_WITH_TAG = re.compile(r"^[ \t>]*</?[A-Za-z]", re.MULTILINE)
 _NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
@@ -135,7 +131,7 @@ def _recorded(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable[
         if not rule(state, silent):
             return False
         block = state.env.get("_block")
-        if kind == "code" and not (block is not None and state.src == block.content and _agreed(block, start, state.pos, state.env)):
+        if kind == "code" and not (block is not None and state.src == block.content and agreed(block, start, state.pos, state.env)):
             state.pos = start  # not surely code for the renderer: read on, links and tags inside are live
             del state.tokens[pushed:]
             return False
@@ -179,64 +175,6 @@ def _reference_line(lines: list[str], where: list[int]) -> int:
     return where[0] + text.count("\n", 0, i)
 
 
-_BACKTICK = re.compile(BACKTICK_RE)
-_RENDERER_BACKTICKS = BacktickInlineProcessor(BACKTICK_RE)
-
-
-def renderer_code_spans(text: str) -> list[tuple[int, int]]:
-    """The code spans Python-Markdown makes of a block's text, found with its own pairing of backticks."""
-    spans, pos = [], 0
-    while (m := _BACKTICK.search(text, pos)) is not None:
-        begin = m.start()
-        if m.group(1):  # escaped backslashes: stashed by the renderer, so a backtick right after them does open a span
-            begin = m.end()
-            if begin >= len(text) or text[begin] != "`":
-                pos = begin
-                continue
-        start, end = _RENDERER_BACKTICKS.find_code_spans(begin, text)
-        if end is None:
-            pos = start
-        else:
-            spans.append((begin, end + (start - begin)))
-            pos = spans[-1][1]
-    return spans
-
-
-def _agreed(block: Token, start: int, end: int, env: MutableMapping) -> bool:
-    """Whether a code span markdown-it found is surely code for the renderer too (else it is read as live text).
-
-    Only a span on one line that Python-Markdown pairs the same way, after no span over a line break, no
-    line that starts with a tag and no backtick since the last empty line before the block (the renderer
-    may end blocks elsewhere, or take them as raw HTML, where markdown-it does not).
-    """
-    content = block.content
-    if "\n" in content[start:end] or not _fresh_before(block, env.get("_lines", [])):
-        return False
-    if block.map and block.map[0] >= env.get("_raw_from", len(env.get("_lines", []))):
-        return False  # after a tag that starts a line: the renderer's raw block may run on over empty lines
-    cache, key = env.setdefault("_paired", {}), id(block)
-    if key not in cache:
-        cache[key] = renderer_code_spans(content)
-    for span in cache[key]:
-        if span == (start, end):
-            break
-        if span[0] >= start or "\n" in content[span[0]:span[1]]:
-            return False
-    else:
-        return False
-    return not any(line.lstrip().startswith("<") for line in content[:end].split("\n"))
-
-
-def _fresh_before(block: Token, lines: list[str]) -> bool:
-    """No backtick and no line starting with a tag between the last empty line and the block."""
-    i = (block.map[0] if block.map else 0) - 1
-    while 0 <= i < len(lines) and lines[i].strip():
-        if "`" in lines[i] or lines[i].lstrip(" >").startswith("<"):
-            return False
-        i -= 1
-    return True
-
-
 def _suffix_column(line: str, piece: str) -> int:
     """Column where a line of a paragraph's content stands in its source line: the content is the line's end."""
     for end in (len(line), len(line.rstrip())):
@@ -252,7 +190,7 @@ def read(body: str) -> Body:
     text = blank(body, fenced_blocks(body))
     lines = text.split("\n")
     env: dict = {"_lines": lines}
-    if (raw := _LINE_STARTS_WITH_TAG.search(text)) is not None:
+    if (raw := LINE_STARTS_WITH_TAG.search(text)) is not None:
         env["_raw_from"] = text.count("\n", 0, raw.start())
     tokens = markdown().parse(text, env)
     starts = [0]
@@ -272,16 +210,8 @@ def read(body: str) -> Body:
         found += [link for link in _links_of_whole(live, lines, env.get("references", {})) if link not in found]
     if "]:" in live:
         at = {link.line for link in found}
-        found += [link for link in _renderer_references(live, starts) if link.line not in at]
+        found += [Link(line, target, False) for line, target in renderer_references(live, starts) if line not in at]
     return Body(text, tokens, found, live, starts)
-
-
-_REFERENCE = ReferenceProcessor.RE
-
-
-def _renderer_references(live: str, starts: list[int]) -> list[Link]:
-    """Reference definitions as the renderer reads them ('[r]: address'), used or not: it accepts some markdown-it does not."""
-    return [Link(bisect_right(starts, m.start(2)) - 1, m[2].lstrip("<").rstrip(">"), False) for m in _REFERENCE.finditer(live)]
 
 
 def _links_of_whole(live: str, lines: list[str], references: dict) -> list[Link]:
