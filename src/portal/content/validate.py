@@ -16,17 +16,25 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from portal.content.rules.body import Link, html_problems, links, scannable, size_problems, structure_problems, target_problems
 from portal.content.frontmatter import dotted
 from portal.content.kinds import KINDS
 from portal.content.messages import message
 from portal.content.model import PartialDate
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import BODY, FILE, Problem
+from portal.content.rules.body import (
+    Link,
+    html_problems,
+    level_one_headings,
+    links,
+    size_problems,
+    structure_problems,
+    target_problems,
+)
 from portal.content.schema import schema_for
-from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 from portal.content.vocabulary import Vocabulary
 from portal.content.weburl import is_web_url as _is_web_url
+from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 
 if TYPE_CHECKING:
     from portal.content.collection import Document
@@ -298,9 +306,8 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
 
 def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
     """The body has no level-1 heading: the title comes from the header."""
-    for i, line in enumerate(scannable(doc.body).split("\n")):
-        if re.match(r"^#(?!#)\s*\S", line):
-            yield Problem(doc.path, doc.source.body_line + i, BODY, message("level_one_heading"))
+    for line in sorted(set(level_one_headings(doc.body))):
+        yield Problem(doc.path, doc.source.body_line + line, BODY, message("level_one_heading"))
 
 
 DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,

@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import markdown
 import nh3
 
+from portal.content.html_policy import PRINT, replace_iframes
 from portal.content.kinds import KINDS
 from portal.manual.typography import VOID, start_tag
 
@@ -32,32 +33,7 @@ _WEB_ONLY = {"toc": {"permalink", "permalink_title", "permalink_class", "permali
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
-_TAGS = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
-    "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
-    "code", "pre", "kbd", "samp", "var", "abbr", "blockquote", "q", "cite", "img", "figure", "figcaption",
-    "div", "span",
-}
-# Removed together with everything inside them.
-_DROP_WITH_CONTENT = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-                      "template", "form", "textarea", "select", "button", "svg", "math", "head", "title"}
-_ATTRIBUTES = {
-    "*": {"id", "lang"},
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "abbr": {"title"},
-    "th": {"scope", "colspan", "rowspan", "style"},
-    "td": {"colspan", "rowspan", "style"},
-    "ol": {"start"},
-}
-_ADMONITIONS = {"admonition", "note", "abstract", "summary", "info", "tip", "hint", "important", "success", "question",
-                "warning", "caution", "attention", "failure", "danger", "error", "bug", "example", "quote"}
-_CLASSES = {"div": _ADMONITIONS | {"footnote"}, "p": {"admonition-title", "kp-omitted"}, "a": {"footnote-ref", "footnote-backref"}}
-_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<h([1-6])[\s>]")
-_IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
-_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,16 +64,11 @@ class MarkdownRenderer:
 
 def sanitize(html: str) -> str:
     """Keep text structure (headings, lists, tables, links, emphasis, code, quotes, pictures); drop everything active."""
-    html = _IFRAME.sub(_video_link, html)
-    return nh3.clean(html, tags=_TAGS, clean_content_tags=_DROP_WITH_CONTENT, attributes=_ATTRIBUTES,
-                     allowed_classes=_CLASSES, url_schemes=_SCHEMES, link_rel=None,
-                     filter_style_properties={"text-align"}, strip_comments=True)
+    return nh3.clean(replace_iframes(html, _video_link), **PRINT.nh3(), link_rel=None)
 
 
-def _video_link(match: re.Match[str]) -> str:
+def _video_link(url: str) -> str:
     """An embedded video cannot play on paper: its address is printed instead."""
-    src = _SRC.search(match[1])
-    url = unescape(next((g for g in src.groups() if g is not None), "")) if src else ""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return ""
     return f'<p class="kp-omitted">[Video: <a href="{escape(url)}">{escape(url)}</a>]</p>'
@@ -122,7 +93,7 @@ def web_address(href: str, ctx: BodyContext) -> str | None:
         return "https:" + href
     parts = urlsplit(href)
     if parts.scheme:
-        return href if parts.scheme.lower() in _SCHEMES else None
+        return href if parts.scheme.lower() in PRINT.url_schemes else None
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     if parts.path.startswith("/"):
         return urljoin(ctx.site_url, parts.path.lstrip("/")) + fragment

@@ -7,26 +7,23 @@ one policy in portal.content.html_policy; URLs are judged as a browser parses th
 
 from __future__ import annotations
 
-import re
 
 import nh3
 
 from portal.content.html_policy import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
     MAX_SPAN,
     RESERVED_CLASS_PREFIXES,
+    WEB,
     is_reserved_id,
+    replace_iframes,
 )
 from portal.content.weburl import WEB_SCHEMES, judge, video_url
 from portal.web.templating import render
 
-_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>\s*</iframe>", re.IGNORECASE)
 
-
-def video_placeholder(match: re.Match[str]) -> str:
+def video_placeholder(address: str) -> str:
     """An allow-listed video becomes a link; the player loads only when the reader asks for it."""
-    src = video_url(match[1])
+    src = video_url(address)
     if src is None:
         return ""
     host = judge(src)
@@ -58,10 +55,8 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitize(html: str) -> str:
     """Contributed HTML with only safe tags, attributes and http(s)/relative URLs left."""
-    html = _IFRAME.sub(video_placeholder, html)
-    cleaned = nh3.clean(html, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-                        url_schemes=set(WEB_SCHEMES), link_rel="noopener noreferrer",
-                        attribute_filter=_attribute_filter, strip_comments=True)
+    html = replace_iframes(html, video_placeholder)
+    cleaned = nh3.clean(html, **WEB.nh3(), link_rel="noopener noreferrer", attribute_filter=_attribute_filter)
     # The portal's class is added after cleaning: contributed markup may not use the reserved kp- classes
     # (the cleaning drops the placeholder's own class too).
     return cleaned.replace("<div data-video-src=", '<div class="kp-video" data-video-src=')
