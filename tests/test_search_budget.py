@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.corpus import WORDS
 from benchmarks.search_site import BUDGET_QUERIES, build_generated, measure, serve_gzip
-from portal.search.lemmas import _forms_by_lemma, fold, lemma_key
+from portal.search.lemmas import dictionary_forms, fold, lemma_key
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_one_and_two_word_queries_are_both_measured():
 def other_form(word: str, page_words: set[str], rng: random.Random) -> str | None:
     """A form of the word's lemma from simplemma's own data that the page does not contain (folded)."""
     key = lemma_key(word)
-    forms = sorted({f for f in _forms_by_lemma().get(key, []) if f.isalpha() and f.islower() and lemma_key(f) == key
+    forms = sorted({f for f in dictionary_forms(key) if f.isalpha() and f.islower() and lemma_key(f) == key
                     and fold(f) not in page_words})
     return rng.choice(forms) if forms else None
 

@@ -26,8 +26,8 @@ from portal.czech.typography import czech_long_date
 ZIP_NAME = "komunitni-prace-offline.zip"
 FOLDER = "komunitni-prace"      # the one top folder inside the zip
 DOWNLOADS = "ke-stazeni/"       # where the zip is published, and the page that links it
-# Online-only parts: the Pagefind index (needs fetch), the service worker, the sitemap, the editors' CMS.
-SKIP_DIRS = {"pagefind", "admin"}
+# Online-only parts: the search index (needs fetch), the service worker, the sitemap, the editors' CMS.
+SKIP_DIRS = {"search-index", "pagefind", "admin"}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 # Elements the online index leaves out too (hooks/search.py), by class or attribute.
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
