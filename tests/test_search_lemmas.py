@@ -171,3 +171,11 @@ def test_help_pages_leave_tables_out():
 
 def test_a_page_without_a_searchable_part_is_not_indexed():
     assert index_page("<html><body><p>Nic</p></body></html>") is None
+
+
+def test_inline_tags_do_not_split_words_and_a_nested_block_separates_them():
+    html = ('<div data-pagefind-body><p><strong>Ko</strong>munitní centrum</p>'
+            '<dl><dt>Financování</dt><dd><strong>2 919 355 Kč</strong><ul><li>Prostředky EU</li></ul></dd></dl></div>')
+    page = index_page(html)
+    assert decode(page.content) == "Komunitní centrum. Financování. 2 919 355 Kč. Prostředky EU."
+    assert page.words[(lemma_key("Komunitní"), "komunitni")] == 1

@@ -80,8 +80,19 @@ class _Text:
         self.tail = ""  # the end of the text so far, to tell how a block ends
         self.words: Counter[tuple[str, str]] = Counter()
         self.length = 0
+        self.pending: list[str] = []  # text of one block so far: inline tags ('<b>Ko</b>munitní') do not split words
+        self.style = (1, False)
 
     def text(self, data: str, weight: int, keep: bool) -> None:
+        """Text of the page, with the weight and kind (code is kept as written) of the element it is in."""
+        if self.pending and self.style != (weight, keep):
+            self.flush()
+        self.style = (weight, keep)
+        self.pending.append(data)
+
+    def flush(self) -> None:
+        data, (weight, keep) = "".join(self.pending), self.style
+        self.pending = []
         if not data:
             return
         if not self.tail or self.tail[-1].isspace():
@@ -114,7 +125,8 @@ class _Text:
         self.tail = (self.tail + piece)[-40:]
 
     def end_block(self) -> None:
-        """A block ends: one space, after a full stop when its text ended in a word (no 'skupinyOsoby', no '. .')."""
+        """A block starts or ends: one space, after a full stop when the text ended in a word (no 'skupinyOsoby', no '. .')."""
+        self.flush()
         stripped = self.tail.rstrip()
         if not stripped or self.tail.endswith(". ") and stripped.endswith("."):
             return
@@ -132,6 +144,7 @@ class _Text:
             self.tail += " "
 
     def content(self) -> str:
+        self.flush()
         return " ".join("".join(self.out).split())
 
 
@@ -171,6 +184,8 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                     weight = max(1, round(float(w)))
                 except ValueError:
                     pass
+            if tag in BLOCKS and not skip:
+                text.end_block()  # '2 919 355 Kč<ul><li>Prostředky…': the text before a block ends there
             stack.append((tag, weight, ignored))
             skip += ignored
             raw += tag in RAW

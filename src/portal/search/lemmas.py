@@ -21,7 +21,7 @@ from functools import lru_cache
 import simplemma
 
 LANG = "cs"
-SEP = "\u01c2"  # 'ǂ': a Unicode letter, so Pagefind keeps "key<SEP>form" as one word; never in Czech text
+SEP = "\u01c2"  # 'ǂ': a Unicode letter, so "key<SEP>form<SEP>marks" stays one word of the excerpt text; never in Czech text
 MIN_STEM = 3
 _TOKEN = re.compile(f"([a-z]+){SEP}([a-z]*){SEP}([a-z]*)")
 # Combining marks a folded letter can get back (acute, caron, ring, diaeresis), and their capital codes.
@@ -72,7 +72,7 @@ def lemma_key(word: str) -> str:
 
 
 def is_word(token: str) -> bool:
-    """Only whole words of letters get a key; numbers, codes, addresses stay as Pagefind splits them."""
+    """Only whole words of letters are encoded; numbers, codes and addresses are indexed by their parts (`index.token_keys`)."""
     return len(token) >= 2 and token.isalpha() and SEP not in token
 
 
