@@ -396,12 +396,14 @@
       var mine = ++seq;
       if (query.length < 2) { close(); list.textContent = ""; options = []; return; }
       search(query).then(function (found) {
+        if (mine !== seq) { return; }  // a newer keystroke: fetch nothing more for this query
         return Promise.all(found.results.slice(0, limit).map(resultData)).then(function (items) {
           if (mine === seq) { render(query, items, found.results.length); }
         });
       }).catch(function () { if (mine === seq) { close(); } });
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 80); });
+    // Debounced, and a keystroke makes any search still under way stale (its results are not drawn or fetched).
+    input.addEventListener("input", function () { seq += 1; clearTimeout(timer); timer = setTimeout(update, 80); });
     input.addEventListener("focus", function () { pagesInfo(); if (input.value.trim().length >= 2 && options.length) { open(); } });
     input.addEventListener("keydown", function (event) {
       var n = options.length;

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 
 from portal.content.collection import Collection, Document
@@ -68,6 +69,24 @@ def token_keys(chunk: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=300_000)
+def _chunk(chunk: str, keep: bool) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """One run of text without spaces as the excerpt text has it, and its (key, folded form) pairs.
+
+    Cached: a page repeats its words and pages repeat each other's, so most runs are computed once per build.
+    """
+    start, end = 0, len(chunk)
+    while start < end and not chunk[start].isalnum():
+        start += 1
+    while end > start and not chunk[end - 1].isalnum():
+        end -= 1
+    core = chunk[start:end]
+    token = encode(core) if not keep and is_word(core) else None
+    if token is not None:
+        return chunk[:start] + token + chunk[end:], ((lemma_key(core), fold(core)),)
+    return chunk, tuple(token_keys(chunk))
+
+
 def _attrs(raw: str) -> dict[str, str]:
     return {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(raw)}
 
@@ -95,31 +114,22 @@ class _Text:
         self.pending = []
         if not data:
             return
-        if not self.tail or self.tail[-1].isspace():
-            data = data.lstrip()  # blocks are joined with one space, never two
-            if not data:
-                return
-        pieces = []
-        for chunk in _SPACE.split(data):
-            if not chunk or chunk.isspace():
-                pieces.append(" " if chunk else "")
-                continue
-            start, end = 0, len(chunk)
-            while start < end and not chunk[start].isalnum():
-                start += 1
-            while end > start and not chunk[end - 1].isalnum():
-                end -= 1
-            core = chunk[start:end]
-            token = encode(core) if not keep and is_word(core) else None
-            if token is not None:
-                self.words[(lemma_key(core), fold(core))] += weight
-                self.length += 1
-                pieces.append(chunk[:start] + token + chunk[end:])
-            else:
-                for key in token_keys(chunk):
-                    self.words[key] += weight
-                    self.length += 1
-                pieces.append(chunk)
+        chunks = data.split()  # white space, no-break spaces too, is one space in the excerpt text
+        if not chunks:
+            if self.tail and not self.tail[-1].isspace():
+                self.out.append(" ")
+                self.tail += " "
+            return
+        pieces = [" "] if data[0].isspace() and self.tail and not self.tail[-1].isspace() else []
+        words = self.words
+        for chunk in chunks:
+            piece, keys = _chunk(chunk, keep)
+            pieces += (piece, " ")
+            for key in keys:
+                words[key] += weight
+            self.length += len(keys)
+        if not data[-1].isspace():
+            pieces.pop()
         piece = "".join(pieces)
         self.out.append(piece)
         self.tail = (self.tail + piece)[-40:]
@@ -155,7 +165,7 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
         return None
     text = _Text()
     title: list[str] = []
-    stack: list[tuple[str, int | None, bool]] = []  # open elements: tag, weight they set, whether skipped
+    stack: list[tuple[str, int | None, bool, bool]] = []  # open elements: tag, weight they set, skipped, kept as written
     skip = raw = keep = in_h1 = 0
     weights: list[int] = [1]
     pos = start
@@ -175,7 +185,8 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                 if tag in BLOCKS and not skip:
                     text.end_block()
                 continue
-            attrs = _attrs(m.group(3) or "")
+            raw_attrs = m.group(3) or ""
+            attrs = _attrs(raw_attrs) if "class" in raw_attrs or "data-pagefind" in raw_attrs else {}
             ignored = bool(skip) or "data-pagefind-ignore" in attrs or bool(IGNORED_CLASSES & set(attrs.get("class", "").split())) \
                 or (help_page and tag in HELP_IGNORED)
             weight = HEADING_WEIGHT.get(tag)
@@ -186,20 +197,20 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                     pass
             if tag in BLOCKS and not skip:
                 text.end_block()  # '2 919 355 Kč<ul><li>Prostředky…': the text before a block ends there
-            stack.append((tag, weight, ignored))
+            kept = tag in KEEP or "kp-email" in attrs.get("class", "").split()
+            stack.append((tag, weight, ignored, kept))
             skip += ignored
             raw += tag in RAW
-            keep += tag in KEEP or "kp-email" in attrs.get("class", "").split()
+            keep += kept
             in_h1 += tag == "h1"
             if weight is not None:
                 weights.append(weight)
             continue
         while stack:  # close up to the matching element (browsers forgive unclosed p and li)
-            open_tag, weight, ignored = stack.pop()
+            open_tag, weight, ignored, kept = stack.pop()
             skip -= ignored
             raw -= open_tag in RAW
-            keep -= open_tag in KEEP
-            keep = max(keep, 0)
+            keep -= kept
             in_h1 -= open_tag == "h1"
             if weight is not None:
                 weights.pop()
