@@ -70,10 +70,20 @@ def token_keys(chunk: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=300_000)
+def _word_chunk(chunk: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return _chunk(chunk, False)
+
+
+@lru_cache(maxsize=30_000)
+def _kept_chunk(chunk: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return _chunk(chunk, True)
+
+
 def _chunk(chunk: str, keep: bool) -> tuple[str, tuple[tuple[str, str], ...]]:
     """One run of text without spaces as the excerpt text has it, and its (key, folded form) pairs.
 
-    Cached: a page repeats its words and pages repeat each other's, so most runs are computed once per build.
+    Cached (`_word_chunk`, `_kept_chunk`): a page repeats its words and pages repeat each other's, so most runs
+    are computed once per build.
     """
     start, end = 0, len(chunk)
     while start < end and not chunk[start].isalnum():
@@ -120,17 +130,19 @@ class _Text:
                 self.out.append(" ")
                 self.tail += " "
             return
-        pieces = [" "] if data[0].isspace() and self.tail and not self.tail[-1].isspace() else []
-        words = self.words
-        for chunk in chunks:
-            piece, keys = _chunk(chunk, keep)
-            pieces += (piece, " ")
+        runs = list(map(_kept_chunk if keep else _word_chunk, chunks))
+        piece = " ".join([r[0] for r in runs])
+        if data[0].isspace() and self.tail and not self.tail[-1].isspace():
+            piece = " " + piece
+        if data[-1].isspace():
+            piece += " "
+        keys = [key for r in runs for key in r[1]]
+        if weight == 1:
+            self.words.update(keys)  # counted in C
+        else:
             for key in keys:
-                words[key] += weight
-            self.length += len(keys)
-        if not data[-1].isspace():
-            pieces.pop()
-        piece = "".join(pieces)
+                self.words[key] += weight
+        self.length += len(keys)
         self.out.append(piece)
         self.tail = (self.tail + piece)[-40:]
 
