@@ -85,12 +85,14 @@
       decoded[key] = formChunk(chunkName(key)).then(function (chunk) {
         return chunk.inline[key] || indexFile("k/" + keyFile(key) + ".json", function (d) { return d; });
       }).then(function (data) {
-        var forms = (data && data.f) || [], lists = (data && data.p) || [];
-        return forms.map(function (form, i) {
+        var forms = (data && data.f) || [], lists = (data && data.p) || [], gaps = (data && data.t) || [];
+        var titles = new Int32Array(gaps.length), at = 0;
+        gaps.forEach(function (g, j) { at += g; titles[j] = at; });
+        return { titles: titles, forms: forms.map(function (form, i) {
           var flat = lists[i], n = flat.length / 2, pages = new Int32Array(n), weights = new Float32Array(n), page = 0;
           for (var j = 0; j < n; j++) { page += flat[2 * j]; pages[j] = page; weights[j] = flat[2 * j + 1]; }
           return { form: form || key, pages: pages, weights: weights };
-        });
+        }) };
       });
     }
     return decoded[key];
@@ -147,13 +149,15 @@
     });
   }
 
-  var K1 = 1.2, B = 0.75;
-  // Scores of one query part over the pages (BM25 over the weighted counts of all its forms) and which
-  // pages have its exact form.
+  // BM25; a word in the title adds more than any count of it in the text can (the most BM25 gives is K1 + 1).
+  var K1 = 1.2, B = 0.75, TITLE = 2.5;
+  // Scores of one query part over the pages (BM25 over the weighted counts of all its forms), which pages
+  // have its exact form and which have it in their title.
   function partScores(info, lists, exact) {
-    var tf = new Float32Array(info.n), exactTf = new Uint8Array(info.n), df = 0;
-    lists.forEach(function (forms) {
-      forms.forEach(function (f) {
+    var tf = new Float32Array(info.n), exactTf = new Uint8Array(info.n), title = new Uint8Array(info.n), df = 0;
+    lists.forEach(function (key) {
+      key.titles.forEach(function (p) { title[p] = 1; });
+      key.forms.forEach(function (f) {
         var isExact = f.form === exact;
         for (var j = 0; j < f.pages.length; j++) {
           var p = f.pages[j];
@@ -164,7 +168,7 @@
       });
     });
     var idf = Math.log(1 + (info.n - df + 0.5) / (df + 0.5));
-    return { tf: tf, exact: exactTf, idf: idf };
+    return { tf: tf, exact: exactTf, title: title, idf: idf };
   }
 
   // Results for a query, best first: pages with more of the typed forms first, then by score; help pages after
@@ -204,7 +208,7 @@
           for (var i = 0; i < scored.length; i++) {
             var tf = scored[i].tf[p];
             if (!tf) { ok = false; break; }
-            score += scored[i].idf * (tf * (K1 + 1)) / (tf + K1 * norm) + 1e-6 * tf;
+            score += scored[i].idf * ((tf * (K1 + 1)) / (tf + K1 * norm) + TITLE * scored[i].title[p]) + 1e-6 * tf;
             exact += scored[i].exact[p];
           }
           if (ok) { found.push(result(p, score, exact, info.isHelp[p], keys)); }

@@ -54,6 +54,7 @@ class IndexedPage:
     content: str
     words: Counter[tuple[str, str]]
     length: int  # words, for the length normalisation of scores
+    title_keys: frozenset[str] = frozenset()  # a title word outranks any count of the word in the text
 
 
 def token_keys(chunk: str) -> list[tuple[str, str]]:
@@ -232,7 +233,9 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                 break
         if not stack:
             break  # the searchable element is closed: the rest (footer, scripts) is not searchable
-    return IndexedPage(" ".join("".join(title).split()), text.content(), text.words, text.length)
+    written = " ".join("".join(title).split())
+    title_keys = frozenset(key for chunk in written.split() for key, _ in _word_chunk(chunk)[1])
+    return IndexedPage(written, text.content(), text.words, text.length, title_keys)
 
 
 # Filter names as the results page shows them (URL parameters are the same words).

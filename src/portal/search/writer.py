@@ -6,8 +6,9 @@ search-index/
   folded form -> keys for forms typed without diacritics (`lemmas.query_map`), and the postings of the keys on
   fewer than INLINE_PAGES pages, so a rare word costs no file of its own;
 - k/<key>.json: the postings of a key on more pages, {"f": [folded forms, "" = the key itself], "p": [[page gap,
-  weight, …] per form]}; a query reads one such file per key it asks for, so its cost grows with the pages
-  that have the word, never with the number of index words around it;
+  weight, …] per form], "t": [page gaps of the pages with the key in their title]}; a query reads one such file
+  per key it asks for, so its cost grows with the pages that have the word, never with the number of index
+  words around it;
 - s/<page>.json: title, address, metadata and excerpt text of one page, fetched for the results shown only;
 - urls.json: every indexed address (for the completeness check; the browser does not read it).
 """
@@ -72,6 +73,7 @@ def write_index(entries: Iterable[Entry], site_dir: Path) -> dict[str, int]:
     for sub in ("k", "f", "s"):
         (out / sub).mkdir(parents=True)
     postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    titles: dict[str, list[int]] = defaultdict(list)  # key -> gaps between the pages with it in their title
     last: dict[tuple[str, str], int] = {}
     key_pages: Counter[str] = Counter()
     for page_id, e in enumerate(entries):
@@ -84,12 +86,15 @@ def write_index(entries: Iterable[Entry], site_dir: Path) -> dict[str, int]:
             if key not in seen:
                 seen.add(key)
                 key_pages[key] += 1
+        for key in sorted(e.page.title_keys):
+            titles[key].append(page_id - last.get((key, "\0title"), 0))
+            last[(key, "\0title")] = page_id
         meta = dict(e.facets.meta) if e.facets else {}
         _dump(out / "s" / f"{page_id}.json", {"url": e.url, "title": e.page.title, "meta": meta, "content": e.page.content})
     inline: dict[str, dict] = {}
     for key, forms in postings.items():
         names = sorted(forms)
-        data = {"f": names, "p": [forms[f] for f in names]}
+        data = {"f": names, "p": [forms[f] for f in names], "t": titles.get(key, [])}
         if key_pages[key] < INLINE_PAGES:
             inline[key] = data
         else:
