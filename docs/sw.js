@@ -3,7 +3,7 @@
 "use strict";
 var CACHE = "kp-offline-v1";
 var CORE = ["./", "dobra-praxe/", "metodiky/", "kraje/", "hledani/", "statistiky/", "ke-stazeni/",
-            "assets/portal.css", "assets/portal.js", "assets/catalogue.js", "data/katalog.json", "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"];
+            "assets/portal.css", "assets/portal.js", "assets/catalogue.js", "data/katalog.json", "assets/search.js", "assets/search.css"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -10,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from portal.search.lemmas import decode, encode, fold, light_stem
+from portal.search.index import index_page
+from portal.search.lemmas import SEP, decode, encode, fold, lemma_key, light_stem
+from portal.search.writer import INDEX_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +29,8 @@ INFLECTED = [
     ("pracovními skupinami", "dobra-praxe/komunitni-socialni-prace-na-venkove/"),
     ("Nechanicku", "dobra-praxe/komunitni-socialni-prace-na-venkove/"),
     ("Vltavotýnsku", "dobra-praxe/komunitni-centrum-vltavotynska/"),
-    ("sousedských setkáních", "dobra-praxe/komunitni-centrum-vltavotynska/"),
+    ("lídrům komunitám", "dobra-praxe/komunitni-centrum-vltavotynska/"),
+    ("setkáních", "dobra-praxe/komunitni-centrum-vltavotynska/"),
     ("Olšanech", "dobra-praxe/komunitni-centra-v-regionu-hana/"),  # facts panel: municipalities
     ("Prostějovu", "dobra-praxe/komunitni-centra-v-regionu-hana/"),
     ("manuálem", "dobra-praxe/podpora-komunitni-prace-v-msk-ii/"),
@@ -40,6 +45,11 @@ def plain_text(built_site, url: str) -> str:
 
 def page_words(built_site, url: str) -> set[str]:
     return {fold(w) for w in re.findall(r"\w+", plain_text(built_site, url))}
+
+
+def page_keys(built_site, url: str) -> set[str]:
+    page = index_page((built_site / url / "index.html").read_text(encoding="utf-8"))
+    return {key for key, _ in page.words}
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +81,9 @@ def found(engine: Page, query: str, n: int = 5) -> list[str]:
 
 @pytest.mark.parametrize("query,target", INFLECTED)
 def test_inflected_query_finds_its_page(built_site, engine, query, target):
-    words = [fold(w) for w in query.split() if len(w) > 1]
-    assert not set(words) & page_words(built_site, target), "the query's forms must be absent from the target"
+    words = [w for w in query.split() if len(w) > 1]
+    assert not {fold(w) for w in words} & page_words(built_site, target), "the query's forms must be absent from the target"
+    assert {lemma_key(w) for w in words} <= page_keys(built_site, target), "other forms of every word must be on the target"
     assert target in found(engine, query), query
 
 
@@ -112,6 +123,33 @@ def test_excerpts_have_no_glued_words(engine):
     }""")
     assert "Cílové skupiny" in excerpt or "Cílové skupiny".replace(" ", "\u00a0") in excerpt
     assert not re.search(r"skupiny(Osoby|Senioři|Rodiny|Děti|Široká|Nezaměstnaní|Cizinci)", excerpt)
+
+
+def index_texts(built_site) -> dict[str, str]:
+    """Every indexed page's excerpt text as readers see it (what the panel and the results page cut excerpts from)."""
+    texts = {}
+    for path in (built_site / INDEX_DIR / "s").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts[data["url"]] = decode(data["content"])
+    return texts
+
+
+def test_no_excerpt_has_glued_words_or_doubled_punctuation(built_site):
+    """Over all real pages: blocks are joined by one space or one full stop; every word is a word of the page."""
+    texts = index_texts(built_site)
+    assert len(texts) > 30
+    for url, text in texts.items():
+        html = (built_site / (url if url.endswith(".html") else url + "index.html")).read_text(encoding="utf-8")
+        words = set(re.findall(r"\w+", unescape(plain_text_of(html))))
+        assert SEP not in text, url
+        assert not re.search(r"[.,;:!?]\s+[.,;:!?]|[^.]\.\.(?!\.)|\s\s", text), (url, re.findall(r".{20}[.,;:!?]\s+[.,;:!?].{20}", text))
+        glued = [w for w in re.findall(r"\w+", text) if w not in words
+                 and any(w[:i] in words and w[i:] in words for i in range(2, len(w) - 1))]
+        assert not glued, (url, glued)
+
+
+def plain_text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html[html.index("<div data-pagefind-body"):])
 
 
 def test_registration_number_still_finds_the_msk_case(engine):

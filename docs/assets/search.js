@@ -1,18 +1,19 @@
-// Portal search: Czech inflection over Pagefind, search as you type (combobox) and the results page.
-// Nothing is loaded from other hosts; Pagefind and the form map are fetched only when a reader searches.
+// Portal search: Czech inflection (lemma keys built by hooks/search.py), search as you type (combobox) and the results page.
+// Nothing is loaded from other hosts; the index files (search-index/, src/portal/search/writer.py) are fetched
+// only when a reader searches, each once, and only those the query needs.
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var siteRoot = script ? new URL("../", script.src).href : "/";
-  var SEP = "\u01c2";  // the index writes every word as "key<SEP>form" (src/portal/search_lemmas.py)
+  var SEP = "\u01c2";  // the index writes every word as "key<SEP>form<SEP>marks" (src/portal/search/lemmas.py)
   var MIN_STEM = 3;
-  // The same endings, in the same order, as ENDINGS in src/portal/search_lemmas.py (longest first).
+  // The same endings, in the same order, as ENDINGS in src/portal/search/lemmas.py (longest first).
   var ENDINGS = ["ach", "ami", "ech", "eho", "emi", "emu", "ich", "ima", "imi", "imu", "ovi", "ych", "ymi", "ymu",
                  "am", "em", "es", "im", "mi", "ou", "um", "ym", "a", "e", "i", "o", "u", "y"];
   var FILTERS = [["druh", "Druh"], ["kraj", "Kraj"], ["metoda", "Metoda"], ["skupina", "Cílová skupina"], ["program", "Program"]];
   var TOKEN = new RegExp("([a-z]+)" + SEP + "([a-z]*)" + SEP + "([a-z]*)", "g");
-  // Mark codes of src/portal/search_lemmas.py: [combining mark, capital letter].
+  // Mark codes of src/portal/search/lemmas.py: [combining mark, capital letter].
   var CODES = { a: ["\u0301", false], b: ["\u0301", true], c: ["\u030c", false], d: ["\u030c", true],
                 r: ["\u030a", false], s: ["\u030a", true], e: ["\u0308", false], f: ["\u0308", true], u: ["", true] };
 
@@ -26,8 +27,7 @@
     }
     return folded;
   }
-  // 'hamrǂhamruǂauer' (as indexed) -> 'Hamrů' (as written); a sentence starts with a capital (as decode()
-  // in src/portal/search_lemmas.py).
+  // 'hamrǂhamruǂauer' (as indexed) -> 'Hamrů' (as written), as decode() in src/portal/search/lemmas.py.
   function written(key, form, marks) {
     var chars = Array.from(form || key);
     for (var j = 0; j + 1 < marks.length; j += 2) {
@@ -38,41 +38,64 @@
     }
     return chars.join("");
   }
-  var SENTENCE_START = /(?:^|[.!?:]\s+)[^\p{L}\p{N}_]*$/u;
   function decode(text) {
-    text = text || "";
-    var parts = [], last = 0, m;
-    TOKEN.lastIndex = 0;
-    while ((m = TOKEN.exec(text)) !== null) {
-      var before = text.slice(last, m.index);
-      var word = written(m[1], m[2], m[3]);
-      var first = word.charAt(0);
-      if (SENTENCE_START.test(parts.slice(-2).join("") + before) && first !== first.toUpperCase()) {
-        word = first.toUpperCase() + word.slice(1);
-      }
-      parts.push(before, word);
-      last = m.index + m[0].length;
-    }
-    parts.push(text.slice(last));
-    return parts.join("");
+    return (text || "").replace(TOKEN, function (all, key, form, marks) { return written(key, form, marks); });
   }
   function chunkName(folded) {
-    return Array.from(folded).slice(0, 2).map(function (c) { return c >= "a" && c <= "z" ? c : "_"; }).join("");
+    return Array.from(folded).slice(0, 2).map(function (c) { return (c >= "a" && c <= "z") || (c >= "0" && c <= "9") ? c : "_"; }).join("");
+  }
+  // File name of a key's postings, as key_file() in src/portal/search/writer.py.
+  function keyFile(key) {
+    if (/^[a-z0-9]+$/.test(key)) { return key; }
+    return "_" + Array.from(new TextEncoder().encode(key)).map(function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  // Form -> key map, one small file per first two letters, each fetched once; "k" lists keys, most frequent first.
-  var chunks = {};
-  function formChunk(name) {
-    if (!chunks[name]) {
-      chunks[name] = fetch(siteRoot + "search-forms/" + name + ".json").then(function (r) {
-        return r.ok ? r.json() : {};
-      }).then(function (data) {
-        var forms = {}, byKey = data.f || {};
-        Object.keys(byKey).forEach(function (key) { byKey[key].forEach(function (f) { forms[f] = key; }); });
-        return { forms: forms, keys: data.k || [], byKey: byKey };
-      }).catch(function () { return { forms: {}, keys: [], byKey: {} }; });
+  // Every index file is fetched once and kept: a query after the first costs no download for the same words.
+  var indexRoot = siteRoot + "search-index/";
+  var files = {};
+  function indexFile(path, parse) {
+    if (!files[path]) {
+      files[path] = fetch(indexRoot + path).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; }).then(function (data) { return parse(data); });
     }
-    return chunks[name];
+    return files[path];
+  }
+  function pagesInfo() {
+    return indexFile("pages.json", function (d) {
+      d = d || { n: 0, avg: 1, len: [], help: [], filters: {} };
+      d.isHelp = new Uint8Array(d.n);
+      d.help.forEach(function (i) { d.isHelp[i] = 1; });
+      return d;
+    });
+  }
+  // Form -> keys map of the words beginning with two letters; "k" lists the index's keys, on most pages first.
+  function formChunk(name) {
+    return indexFile("f/" + name + ".json", function (data) {
+      var forms = {}, byKey = (data && data.f) || {}, keys = (data && data.k) || [], known = {};
+      Object.keys(byKey).forEach(function (key) { byKey[key].forEach(function (f) { (forms[f] || (forms[f] = [])).push(key); }); });
+      keys.forEach(function (k) { known[k] = true; });
+      return { forms: forms, keys: keys, known: known, byKey: byKey, inline: (data && data.p) || {} };
+    });
+  }
+  // One key's postings: for each of its folded forms, the pages that have it and the weight it has there.
+  // A rare key's postings come with its form chunk; a key on many pages has a file of its own.
+  var decoded = {};
+  function postings(key) {
+    if (!decoded[key]) {
+      decoded[key] = formChunk(chunkName(key)).then(function (chunk) {
+        return chunk.inline[key] || indexFile("k/" + keyFile(key) + ".json", function (d) { return d; });
+      }).then(function (data) {
+        var forms = (data && data.f) || [], lists = (data && data.p) || [], gaps = (data && data.t) || [];
+        var titles = new Int32Array(gaps.length), at = 0;
+        gaps.forEach(function (g, j) { at += g; titles[j] = at; });
+        return { titles: titles, forms: forms.map(function (form, i) {
+          var flat = lists[i], n = flat.length / 2, pages = new Int32Array(n), weights = new Float32Array(n), page = 0;
+          for (var j = 0; j < n; j++) { page += flat[2 * j]; pages[j] = page; weights[j] = flat[2 * j + 1]; }
+          return { form: form || key, pages: pages, weights: weights };
+        }) };
+      });
+    }
+    return decoded[key];
   }
   // The most frequent key with a form (or itself) beginning like a word being typed.
   function complete(chunk, prefix) {
@@ -83,142 +106,195 @@
     return null;
   }
 
-  // One query word -> the Pagefind term for all its forms (loose) and for the form as typed (exact).
-  // The word being typed (typing) is completed to one key, so each keystroke fetches one range of the index.
-  function terms(word, typing) {
-    var m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word);
-    var core = m ? m[2] : word;
-    if (core.length < 2 || !/^\p{L}+$/u.test(core)) { return Promise.resolve({ loose: word, exact: word }); }
-    var folded = fold(core);
+  // The longest key of the index that a folded word begins with, at most MAX_ENDING letters shorter
+  // ('nechanicku' -> nechanic, of Nechanice, which simplemma lemmatised by its rules at build time).
+  var MAX_ENDING = 3, MIN_KEY = 4;
+  function shorterKey(chunk, folded) {
+    var best = null;
+    for (var i = 0; i < chunk.keys.length; i++) {
+      var k = chunk.keys[i];
+      if (k.length >= MIN_KEY && k.length < folded.length && folded.length - k.length <= MAX_ENDING &&
+          folded.indexOf(k) === 0 && (!best || k.length > best.length)) { best = k; }
+    }
+    return best;
+  }
+  // The parts of a query the index has keys for: words of letters, and the letter and digit runs of anything
+  // else ("CZ.03/0010387" -> cz, 03, 0010387), as token_keys() in src/portal/search/index.py; one-letter
+  // words ("v", "a") are not indexed.
+  function parts(query) {
+    var out = [];
+    (query || "").trim().split(/\s+/).forEach(function (chunk) {
+      var core = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      var runs = /^\p{L}+$/u.test(core) ? [fold(core)] : (fold(chunk).match(/[\p{L}\p{N}]+/gu) || []);
+      runs.forEach(function (r) { if (Array.from(r).length >= 2) { out.push(r); } });
+    });
+    return out;
+  }
+  // One query part -> the keys it can be a form of (all of them, when folding made two words one) and its
+  // folded form (the exact form ranks first). The part being typed, if it is no known form, is completed to
+  // the most frequent key beginning like it, so each keystroke fetches at most one key file.
+  function terms(folded, typing) {
     return formChunk(chunkName(folded)).then(function (chunk) {
-      var key = chunk.forms[folded];
-      if (key) { return { loose: key + SEP, exact: key + SEP + (folded === key ? "" : folded) + SEP }; }
-      var stem = lightStem(folded);  // a word simplemma does not know: the index has its light stem as key
-      if (typing && chunk.keys.indexOf(stem) < 0) {
-        var guess = complete(chunk, folded);
-        if (guess) { return { loose: guess + SEP, exact: guess + SEP }; }
+      var keys = (chunk.forms[folded] || []).slice();
+      [folded, lightStem(folded)].forEach(function (k) { if (chunk.known[k] && keys.indexOf(k) < 0) { keys.push(k); } });
+      if (!keys.length) {  // a form neither simplemma nor the light stem joins (stem changes, rules): the longest key it begins with
+        var longest = shorterKey(chunk, folded);
+        if (longest) { keys.push(longest); }
       }
-      return { loose: stem, exact: stem + SEP + (folded === stem ? "" : folded) + SEP };
+      if (!keys.length && typing) {
+        var guess = complete(chunk, folded);
+        if (guess) { return { keys: [guess], exact: null }; }
+      }
+      return { keys: keys, exact: folded };
     });
   }
 
-  var pagefindPromise = null;
-  function pagefind() {
-    if (!pagefindPromise) {
-      pagefindPromise = import(siteRoot + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ bundlePath: siteRoot + "pagefind/", excerptLength: 24, ranking: { termSimilarity: 0 } }).then(function () { return pf.init(); })
-          .then(function () { return pf; });
-      });
-    }
-    return pagefindPromise;
-  }
-
-  // Filter counts as the catalogue gives them: for each filter, how many results each of its values would
-  // give with the other filters as they are (values of one filter add up, filters narrow each other).
-  function facetCounts(query, selected, names) {
-    return Promise.all([pagefind(), looseQuery(query)]).then(function (parts) {
-      var pf = parts[0], loose = parts[1];
-      return pf.filters().then(function () {
-        return Promise.all(names.map(function (name) {
-          var others = {};
-          Object.keys(selected).forEach(function (k) { if (k !== name && selected[k].length) { others[k] = { any: selected[k] }; } });
-          if (!loose) { return {}; }  // a filter-only search would fetch the whole index: the catalogue does that
-          return pf.search(loose, { filters: others }).then(function (found) { return (found.filters || {})[name] || {}; });
-        }));
-      }).then(function (lists) {
-        var out = {};
-        names.forEach(function (name, i) { out[name] = lists[i]; });
-        return out;
+  // BM25; a word in the title adds more than any count of it in the text can (the most BM25 gives is K1 + 1).
+  var K1 = 1.2, B = 0.75, TITLE = 2.5;
+  // Scores of one query part over the pages (BM25 over the weighted counts of all its forms), which pages
+  // have its exact form and which have it in their title.
+  function partScores(info, lists, exact) {
+    var tf = new Float32Array(info.n), exactTf = new Uint8Array(info.n), title = new Uint8Array(info.n), df = 0;
+    lists.forEach(function (key) {
+      key.titles.forEach(function (p) { title[p] = 1; });
+      key.forms.forEach(function (f) {
+        var isExact = f.form === exact;
+        for (var j = 0; j < f.pages.length; j++) {
+          var p = f.pages[j];
+          if (!tf[p]) { df += 1; }
+          tf[p] += f.weights[j];
+          if (isExact) { exactTf[p] = 1; }
+        }
       });
     });
+    var idf = Math.log(1 + (info.n - df + 0.5) / (df + 0.5));
+    return { tf: tf, exact: exactTf, title: title, idf: idf };
   }
 
-  function queryWords(query) {
-    var words = (query || "").trim().split(/\s+/).filter(Boolean);
-    // One-letter prepositions and conjunctions ("v", "a") are in nearly every page: their index chunks
-    // would cost more than they say, so a query with other words leaves them out.
-    var longer = words.filter(function (w) { return Array.from(w).length > 1; });
-    return longer.length ? longer : words;
-  }
-  function looseQuery(query) {
-    var words = queryWords(query);
-    return Promise.all(words.map(function (w, i) { return terms(w, i === words.length - 1); }))
-      .then(function (t) { return t.map(function (x) { return x.loose; }).join(" "); });
-  }
-
-  // Results for a query, best first: pages with more of the typed forms as written first, then pages with
-  // other forms of the same words; help pages after every case and method. One Pagefind search per word
-  // (Pagefind is many times slower on several words at once) and one for the word as typed; pages must have
-  // every word, their scores add up.
-  function search(query, filters) {
-    var words = queryWords(query);
-    var options = { filters: filters || {} };
+  // Results for a query, best first: pages with more of the typed forms first, then by score; help pages after
+  // every case and method; every part of the query must be on the page. The cost is bounded by the postings of
+  // the query's keys (one file each, kept once fetched); results are kept per query, so a repeated query
+  // (going back to a result list, the filters of the results page) is answered at once.
+  var resultCache = {}, cached = [];
+  function search(query, filters, options) {
     var typing = !/\s$/.test(query || "");
-    var wordTerms = words.map(function (w, i) { return terms(w, typing && i === words.length - 1); });
-    return Promise.all([pagefind(), Promise.all(wordTerms), helpPages()]).then(function (parts) {
-      var pf = parts[0], t = parts[1], help = parts[2];
-      if (!t.length) { return { results: [] }; }
-      return Promise.all(t.map(function (x) {
-        return Promise.all([pf.search(x.loose, options), x.exact !== x.loose ? pf.search(x.exact, options) : null]);
-      })).then(function (perWord) {
-        var pages = {};
-        perWord.forEach(function (pair) {
-          var ids = {};
-          pair[0].results.forEach(function (r) {
-            ids[r.id] = true;
-            var p = pages[r.id] || (pages[r.id] = { id: r.id, first: r, data: r.data, score: 0, hits: 0, exact: 0, words: [] });
-            p.score += r.score;
-            p.hits += 1;
-            p.words = p.words.concat(r.words);
-          });
-          // Pagefind answers a word it does not have with shorter and shorter prefixes of it: trust the
-          // search for the typed form only when every page it found has the word in some form.
-          var ex = pair[1];
-          if (ex && ex.results.every(function (r) { return ids[r.id]; })) {
-            ex.results.forEach(function (r) { if (pages[r.id]) { pages[r.id].exact += 1; } });
+    var ps = parts(query);
+    var cacheKey = ps.join(" ") + (typing ? "…" : "");
+    var all = options && options.fresh ? null : resultCache[cacheKey];  // fresh: ranked again (benchmarks)
+    if (!all) {
+      all = resultCache[cacheKey] = rank(ps, typing);
+      cached.push(cacheKey);
+      if (cached.length > 50) { delete resultCache[cached.shift()]; }
+    }
+    return Promise.all([all, pagesInfo()]).then(function (both) {
+      var results = both[0], info = both[1];
+      var chosen = activeFilters(filters);
+      return { results: chosen.length ? results.filter(function (r) { return passes(info, r.id, chosen, null); }) : results, all: results };
+    });
+  }
+  function rank(ps, typing) {
+    if (!ps.length) { return Promise.resolve([]); }
+    return Promise.all([pagesInfo(), Promise.all(ps.map(function (p, i) { return terms(p, typing && i === ps.length - 1); }))]).then(function (both) {
+      var info = both[0], ts = both[1];
+      if (ts.some(function (t) { return !t.keys.length; })) { return []; }
+      return Promise.all(ts.map(function (t) { return Promise.all(t.keys.map(postings)); })).then(function (lists) {
+        var scored = ts.map(function (t, i) { return partScores(info, lists[i], t.exact); });
+        var found = [], keys = {};
+        ts.forEach(function (t) { t.keys.forEach(function (k) { keys[k] = true; }); });
+        var first = scored[0].tf;
+        for (var p = 0; p < info.n; p++) {
+          if (!first[p]) { continue; }
+          var score = 0, exact = 0, ok = true, norm = 1 - B + B * (info.len[p] || 0) / info.avg;
+          for (var i = 0; i < scored.length; i++) {
+            var tf = scored[i].tf[p];
+            if (!tf) { ok = false; break; }
+            score += scored[i].idf * ((tf * (K1 + 1)) / (tf + K1 * norm) + TITLE * scored[i].title[p]) + 1e-6 * tf;
+            exact += scored[i].exact[p];
           }
-        });
-        var results = Object.keys(pages).map(function (id) { return pages[id]; })
-          .filter(function (p) { return p.hits === t.length; });
-        results.sort(function (a, b) {
-          return (help[a.id] ? 1 : 0) - (help[b.id] ? 1 : 0) || b.exact - a.exact || b.score - a.score;
-        });
-        return { results: results };
+          if (ok) { found.push(result(p, score, exact, info.isHelp[p], keys)); }
+        }
+        found.sort(function (a, b) { return a.help - b.help || b.exact - a.exact || b.score - a.score || a.id - b.id; });
+        return found;
       });
     });
   }
+  function result(id, score, exact, help, keys) {
+    return { id: id, score: score, exact: exact, help: help, keys: keys, data: function () { return pageData(id); } };
+  }
+  // One page's title, address, metadata and excerpt text: fetched for the results shown only.
+  function pageData(id) {
+    return indexFile("s/" + id + ".json", function (d) {
+      d = d || { url: "", title: "", meta: {}, content: "" };
+      return { url: siteRoot + d.url, content: d.content, meta: Object.assign({ nazev: d.title }, d.meta) };
+    });
+  }
 
-  // Ids of help pages (listed at build time by hooks/search.py): they rank after cases and methods.
-  var helpPromise = null;
-  function helpPages() {
-    if (!helpPromise) {
-      helpPromise = fetch(siteRoot + "search-forms/help.json").then(function (r) { return r.ok ? r.json() : []; })
-        .catch(function () { return []; }).then(function (ids) {
-          var out = {};
-          ids.forEach(function (id) { out[id] = true; });
-          return out;
-        });
+  // Filters as {name: {any: [values]}}: values of one filter add up, filters narrow each other.
+  function activeFilters(filters) {
+    return Object.keys(filters || {}).map(function (name) {
+      var any = (filters[name] && filters[name].any) || [];
+      return { name: name, values: any };
+    }).filter(function (f) { return f.values.length; });
+  }
+  function passes(info, id, chosen, except) {
+    for (var i = 0; i < chosen.length; i++) {
+      var f = chosen[i];
+      if (f.name === except) { continue; }
+      var data = info.filters[f.name];
+      var mine = data ? data.p[id].map(function (v) { return data.v[v]; }) : [];
+      if (!f.values.some(function (v) { return mine.indexOf(v) >= 0; })) { return false; }
     }
-    return helpPromise;
+    return true;
+  }
+  // Filter counts as the catalogue gives them: for each filter, how many results each of its values would
+  // give with the other filters as they are. One pass over the results per filter.
+  function facetCounts(found, filters, names) {
+    return pagesInfo().then(function (info) {
+      var chosen = activeFilters(filters), out = {};
+      names.forEach(function (name) {
+        var data = info.filters[name], counts = {};
+        if (data) {
+          data.v.forEach(function (v) { counts[v] = 0; });
+          found.all.forEach(function (r) {
+            if (!passes(info, r.id, chosen, name)) { return; }
+            data.p[r.id].forEach(function (v) { counts[data.v[v]] += 1; });
+          });
+          Object.keys(counts).forEach(function (v) { if (!counts[v]) { delete counts[v]; } });
+        }
+        out[name] = counts;
+      });
+      return out;
+    });
   }
 
   // A result as readers see it: title, region, an excerpt around the found words with them marked.
   function resultData(result) {
-    return result.first.data().then(function (d) {
-      return { url: d.url, title: d.meta.nazev || decode(d.meta.title), region: d.meta.kraj || "", kind: d.meta.druh || "",
-               excerpt: excerpt(decode(d.content), result.words) };
+    return result.data().then(function (d) {
+      var coded = d.content.split(" "), words = decode(d.content).split(" ");
+      return { url: d.url, title: d.meta.nazev, region: d.meta.kraj || "", kind: d.meta.druh || "",
+               excerpt: excerpt(words, locations(coded, result.keys)) };
     });
   }
+  // Positions of the words with one of the query's keys: an indexed word carries its key, a code or
+  // address has it in its letter and digit runs.
+  var ONE_TOKEN = new RegExp("([a-z]+)" + SEP + "([a-z]*)" + SEP + "([a-z]*)");
+  function locations(coded, keys) {
+    var out = [];
+    coded.forEach(function (w, i) {
+      var m = ONE_TOKEN.exec(w);
+      var hit = m ? !!keys[m[1]] : (fold(w).match(/[\p{L}\p{N}]+/gu) || []).some(function (r) { return keys[r] || keys[lightStem(r)]; });
+      if (hit) { out.push(i); }
+    });
+    return out;
+  }
   var EXCERPT_WORDS = 24;
-  function excerpt(content, locations) {
-    var words = content.split(/\s+/);
+  function excerpt(words, sorted) {
     var found = {};
-    locations.forEach(function (l) { found[l] = true; });
-    var sorted = locations.slice().sort(function (a, b) { return a - b; });
+    sorted.forEach(function (l) { found[l] = true; });
     var best = 0, bestCount = -1;
     sorted.forEach(function (l) {  // the window with most found words, starting a little before one of them
       var from = Math.max(0, l - 3), count = 0;
-      sorted.forEach(function (m) { if (m >= from && m < from + EXCERPT_WORDS) { count += 1; } });
+      for (var j = 0; j < sorted.length && sorted[j] < from + EXCERPT_WORDS; j++) { if (sorted[j] >= from) { count += 1; } }
       if (count > bestCount) { best = from; bestCount = count; }
     });
     return words.slice(best, best + EXCERPT_WORDS).map(function (w, i) { return { text: w, mark: !!found[best + i] }; });
@@ -324,13 +400,15 @@
       var mine = ++seq;
       if (query.length < 2) { close(); list.textContent = ""; options = []; return; }
       search(query).then(function (found) {
+        if (mine !== seq) { return; }  // a newer keystroke: fetch nothing more for this query
         return Promise.all(found.results.slice(0, limit).map(resultData)).then(function (items) {
           if (mine === seq) { render(query, items, found.results.length); }
         });
       }).catch(function () { if (mine === seq) { close(); } });
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 80); });
-    input.addEventListener("focus", function () { pagefind(); if (input.value.trim().length >= 2 && options.length) { open(); } });
+    // Debounced, and a keystroke makes any search still under way stale (its results are not drawn or fetched).
+    input.addEventListener("input", function () { seq += 1; clearTimeout(timer); timer = setTimeout(update, 80); });
+    input.addEventListener("focus", function () { pagesInfo(); if (input.value.trim().length >= 2 && options.length) { open(); } });
     input.addEventListener("keydown", function (event) {
       var n = options.length;
       if (event.key === "ArrowDown") {
@@ -454,7 +532,10 @@
         return;
       }
       message.textContent = "Hledám…";
-      Promise.all([search(query, filterQuery()), facetCounts(query, selected, FILTERS.map(function (f) { return f[0]; }))]).then(function (both) {
+      var filters = filterQuery();
+      search(query, filters).then(function (found) {
+        return facetCounts(found, filters, FILTERS.map(function (f) { return f[0]; })).then(function (c) { return [found, c]; });
+      }).then(function (both) {
         var found = both[0];
         if (mine !== seq) { return; }
         shown = found.results;

@@ -38,11 +38,8 @@ CASE_PRINTS = DOWNLOADS + "priklady/"
 OFFLINE_ZIP_NAME = "komunitni-prace-offline.zip"
 OFFLINE_ZIP = DOWNLOADS + OFFLINE_ZIP_NAME
 
-# Search: Pagefind's index, and the browser's map of word forms to search keys (src/portal_mkdocs/search.py, one file per
-# two first letters, and help.json).
-PAGEFIND = "pagefind/"
-SEARCH_FORMS = "search-forms/"
-SEARCH_FORMS_HELP = SEARCH_FORMS + "help.json"
+# Search: the word forms, keys, pages and facets that the browser fetches in parts (src/portal_mkdocs/search.py).
+SEARCH_INDEX = "search-index/"  # the portal's own Czech index (portal.search.writer), fetched in parts by search.js
 
 # The editors' CMS.
 ADMIN = "admin/"

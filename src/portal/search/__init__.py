@@ -1,1 +1,1 @@
-"""The Czech search index: lemma keys and the copy of each page that Pagefind indexes."""
+"""The Czech search index: lemma keys, what is indexed of each page, the files the browser reads."""

@@ -1,192 +1,243 @@
-"""What Pagefind indexes: a copy of each page's searchable part, with lemma keys, spaces and facets.
+"""What the search index takes from a built page: its searchable text with lemma keys, weights and facets.
 
-The published pages stay as they are. Pagefind reads a shadow copy of the site in which
-- every word of letters is written as "key<SEP>form" (`search_lemmas.encode`): one index word per word, as
-  before, but all forms of a lemma sort next to each other, so a query for the key is a prefix search over one
-  range of the index and an exact form is one word of that range; nothing is indexed twice;
-- every block element ends with a space, so "Cílové skupiny" and "Osoby…" are two words in excerpts;
-- help pages (field reference, editors' guide) weigh less than content, and the field table is left out;
-- case pages carry Pagefind filters (region, method, target group, programme) and their region as metadata.
+The published pages stay as they are. From the element `data-pagefind-body` of each page (overrides/main.html),
+minus the parts marked `data-pagefind-ignore` and the '#' beside headings, the index keeps
+- the text for excerpts, every word of letters written as "key<SEP>form<SEP>marks" (`lemmas.encode`) so the
+  browser marks found words by their key and writes them back as they were written; blocks are joined with
+  exactly one space, or ". " when the block ended without punctuation ("Cílové skupiny. Osoby…");
+- every word's key and folded form with a weight: headings weigh more (h1 7 … h6 2), the facts panel what
+  its `data-pagefind-weight` says, other text 1;
+- help pages (field reference, editors' guide) leave their tables out and rank after content (see search.js).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
-from html.parser import HTMLParser
-from pathlib import Path
+from functools import lru_cache
+from html import unescape
 
 from portal.content.collection import Collection, Document
 from portal.content.kinds import KINDS
 from portal.content.model import Case
-from portal.search.lemmas import chunk_name, encode, is_word, lemma_key, query_map, starts_sentence
+from portal.search.lemmas import encode, fold, is_word, lemma_key
 
 BODY = "<div data-pagefind-body"
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
 VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
-RAW = frozenset({"script", "style"})
-KEEP = frozenset({"code", "pre", "kbd", "samp"})  # code and addresses stay as written
+RAW = frozenset({"script", "style", "template", "svg"})
+KEEP = frozenset({"code", "pre", "kbd", "samp"})  # code and addresses stay as written (their parts are still keys)
+IGNORED_CLASSES = frozenset({"headerlink", "md-content__button", "md-source-file"})
 HELP_IGNORED = frozenset({"table"})
-HELP_WEIGHT = "0.3"  # help pages rank below cases and methods with the same words
+HEADING_WEIGHT = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
+PUNCTUATION_END = frozenset(".!?:;,…")
+MAX_KEY = 40  # longer tokens (hashes, long addresses) are not worth a key
+
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+_ATTR = re.compile(r"([\w:-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_SPACE = re.compile(r"(\s+)")
+_RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass
 class Facets:
-    """Pagefind filters (name -> values) and metadata (name -> value) of one page."""
+    """Filters (name -> values) and metadata (name -> value) of one page."""
 
     filters: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
 
 
-_SPACE = re.compile(r"(\s+)")
+@dataclass
+class IndexedPage:
+    """One page as the index keeps it: title as written, excerpt text, weighted (key, folded form) counts."""
+
+    title: str
+    content: str
+    words: Counter[tuple[str, str]]
+    length: int  # words, for the length normalisation of scores
+    title_keys: frozenset[str] = frozenset()  # a title word outranks any count of the word in the text
 
 
-def _words(text: str, counts: Counter[str], before: str) -> str:
-    """Text with each word of letters encoded; punctuation and spaces (no-break ones too) stay as they were.
+def token_keys(chunk: str) -> list[tuple[str, str]]:
+    """(key, folded form) of each searchable part of a text that is not one plain word: 'CZ.03/0010387' -> cz, 03, 0010387.
 
-    `before`: the end of the page's text so far, to tell which words start a sentence.
+    The browser splits a query the same way (docs/assets/search.js, `parts`).
     """
     out = []
-    for chunk in _SPACE.split(text):
-        start, end = 0, len(chunk)
-        while start < end and not chunk[start].isalnum():
-            start += 1
-        while end > start and not chunk[end - 1].isalnum():
-            end -= 1
-        core = chunk[start:end]
-        if is_word(core) and (token := encode(core, starts_sentence(before + chunk[:start]))) is not None:
-            counts[core] += 1
-            out.append(chunk[:start] + token + chunk[end:])
-        else:
-            out.append(chunk)
-        before = (before + chunk)[-40:]
-    return "".join(out)
+    for run in _RUN.findall(fold(chunk)):
+        if len(run) < 2 or len(run) > MAX_KEY:
+            continue
+        out.append((lemma_key(run) if run.isalpha() else run, run))
+    return out
 
 
-class _Done(Exception):
-    """The searchable element is closed."""
+@lru_cache(maxsize=300_000)
+def _word_chunk(chunk: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return _chunk(chunk, False)
 
 
-class _Shadow(HTMLParser):
-    """Copies the data-pagefind-body element, encoding its text, until that element is closed."""
-
-    def __init__(self, counts: Counter[str], ignore_tags: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.depth = 0
-        self.raw = 0
-        self.keep = 0
-        self.skip = 0  # inside an element left out of the index
-        self.done = False
-        self.counts = counts
-        self.tail = ""  # the end of the text so far, as Pagefind will keep it
-        self.title: list[str] = []  # the h1 as written, for the results' titles
-        self.in_h1 = 0
-        self.ignore_tags = ignore_tags
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.done:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        if self.skip or tag in self.ignore_tags or "headerlink" in classes:  # the '#' beside headings
-            if tag not in VOID:
-                self.skip += 1
-            return
-        rendered = "".join(f' {k}="{escape(v, quote=True)}"' if v is not None else f" {k}" for k, v in attrs)
-        self.out.append(f"<{tag}{rendered}>")
-        if tag in VOID:
-            if tag in BLOCKS:
-                self.out.append(" ")
-            return
-        self.depth += 1
-        if tag in RAW:
-            self.raw += 1
-        if tag in KEEP or "kp-email" in classes:
-            self.keep += 1
-        if tag == "h1":
-            self.in_h1 += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.done or tag in VOID:
-            return
-        if self.skip:
-            self.skip -= 1
-            return
-        self.out.append(f"</{tag}>")
-        if tag in BLOCKS:
-            end = ". " if self._ends_in_word() else " "
-            self.out.append(end)
-            self.tail = (self.tail + end)[-40:]
-        if tag == "h1":
-            self.in_h1 -= 1
-        if tag in RAW:
-            self.raw -= 1
-        if tag in KEEP:
-            self.keep = max(0, self.keep - 1)
-        self.depth -= 1
-        if self.depth == 0:
-            self.done = True
-            raise _Done  # the rest of the page (footer, scripts) is not searchable: stop parsing
-
-    def _ends_in_word(self) -> bool:
-        """Whether the text so far ends in a letter or digit: a block ending there ends a sentence in the excerpt."""
-        for piece in reversed(self.out):
-            if piece.startswith("<"):
-                continue
-            text = piece.rstrip()
-            if text:
-                return text[-1].isalnum()
-        return False
-
-    def handle_data(self, data: str) -> None:
-        if self.done or self.skip:
-            return
-        if self.in_h1:
-            self.title.append(data)
-        if self.raw or self.keep:
-            self.out.append(escape(data, quote=False))
-        else:
-            self.out.append(escape(_words(data, self.counts, self.tail), quote=False))
-        if not self.raw:
-            self.tail = (self.tail + data)[-40:]
+@lru_cache(maxsize=30_000)
+def _kept_chunk(chunk: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return _chunk(chunk, True)
 
 
-def shadow_page(html: str, facets: Facets | None, counts: Counter[str], *, help_page: bool = False) -> str | None:
-    """The page as Pagefind should read it, or None when the page has no searchable part.
+def _chunk(chunk: str, keep: bool) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """One run of text without spaces as the excerpt text has it, and its (key, folded form) pairs.
 
-    A help page weighs less than content, and its tables (the field reference, lists of columns) stay out.
+    Cached (`_word_chunk`, `_kept_chunk`): a page repeats its words and pages repeat each other's, so most runs
+    are computed once per build.
     """
+    start, end = 0, len(chunk)
+    while start < end and not chunk[start].isalnum():
+        start += 1
+    while end > start and not chunk[end - 1].isalnum():
+        end -= 1
+    core = chunk[start:end]
+    token = encode(core) if not keep and is_word(core) else None
+    if token is not None:
+        return chunk[:start] + token + chunk[end:], ((lemma_key(core), fold(core)),)
+    return chunk, tuple(token_keys(chunk))
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {m.group(1).lower(): unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(raw)}
+
+
+class _Text:
+    """Collects the text of a page's searchable part with its word keys."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.tail = ""  # the end of the text so far, to tell how a block ends
+        self.words: Counter[tuple[str, str]] = Counter()
+        self.length = 0
+        self.pending: list[str] = []  # text of one block so far: inline tags ('<b>Ko</b>munitní') do not split words
+        self.style = (1, False)
+
+    def text(self, data: str, weight: int, keep: bool) -> None:
+        """Text of the page, with the weight and kind (code is kept as written) of the element it is in."""
+        if self.pending and self.style != (weight, keep):
+            self.flush()
+        self.style = (weight, keep)
+        self.pending.append(data)
+
+    def flush(self) -> None:
+        data, (weight, keep) = "".join(self.pending), self.style
+        self.pending = []
+        if not data:
+            return
+        chunks = data.split()  # white space, no-break spaces too, is one space in the excerpt text
+        if not chunks:
+            if self.tail and not self.tail[-1].isspace():
+                self.out.append(" ")
+                self.tail += " "
+            return
+        runs = list(map(_kept_chunk if keep else _word_chunk, chunks))
+        piece = " ".join([r[0] for r in runs])
+        if data[0].isspace() and self.tail and not self.tail[-1].isspace():
+            piece = " " + piece
+        if data[-1].isspace():
+            piece += " "
+        keys = [key for r in runs for key in r[1]]
+        if weight == 1:
+            self.words.update(keys)  # counted in C
+        else:
+            for key in keys:
+                self.words[key] += weight
+        self.length += len(keys)
+        self.out.append(piece)
+        self.tail = (self.tail + piece)[-40:]
+
+    def end_block(self) -> None:
+        """A block starts or ends: one space, after a full stop when the text ended in a word (no 'skupinyOsoby', no '. .')."""
+        self.flush()
+        stripped = self.tail.rstrip()
+        if not stripped or self.tail.endswith(". ") and stripped.endswith("."):
+            return
+        if stripped[-1].isalnum():
+            while self.out and not self.out[-1].strip():
+                self.out.pop()
+            if self.out:
+                self.out[-1] = self.out[-1].rstrip()
+            self.out.append(". ")
+            self.tail = stripped + ". "
+        elif stripped != self.tail:
+            return  # it ended with punctuation and a space already
+        else:
+            self.out.append(" ")
+            self.tail += " "
+
+    def content(self) -> str:
+        self.flush()
+        return " ".join("".join(self.out).split())
+
+
+def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
+    """The searchable part of a built page, or None when it has none (a page with `search_exclude`)."""
     start = html.find(BODY)
     if start < 0:
         return None
-    parser = _Shadow(counts, HELP_IGNORED if help_page else frozenset())
-    try:
-        parser.feed(html[start:])
-        parser.close()
-    except _Done:
-        pass
-    body = "".join(parser.out).rstrip()
-    if not body.endswith("</div>"):
-        return None
-    opening = body.index(">") + 1
-    inner = body[opening:-len("</div>")]
-    if help_page:
-        inner = f'<div data-pagefind-weight="{HELP_WEIGHT}">{inner}</div>'
-    extras = []
-    if title := " ".join("".join(parser.title).split()):
-        # Pagefind's own title stays the indexed h1 (it ranks pages whose title has the words higher);
-        # "nazev" is the title as written, for the results.
-        extras.append(f'<span data-pagefind-meta="nazev[data-v]" data-v="{escape(title)}"></span>')
-    if facets:
-        for name, values in facets.filters.items():
-            extras += [f'<span data-pagefind-filter="{escape(name)}[data-v]" data-v="{escape(v)}"></span>' for v in values]
-        extras += [f'<span data-pagefind-meta="{escape(name)}[data-v]" data-v="{escape(v)}"></span>' for name, v in facets.meta.items()]
-    return (f'<!DOCTYPE html><html lang="cs"><head><meta charset="utf-8"></head><body>{body[:opening]}{inner}'
-            f'{"".join(extras)}</div></body></html>')
+    text = _Text()
+    title: list[str] = []
+    stack: list[tuple[str, int | None, bool, bool]] = []  # open elements: tag, weight they set, skipped, kept as written
+    skip = raw = keep = in_h1 = 0
+    weights: list[int] = [1]
+    pos = start
+    for m in _TAG.finditer(html, start):
+        data = html[pos:m.start()]
+        pos = m.end()
+        if data and not skip and not raw:
+            plain = unescape(data)
+            if in_h1:
+                title.append(plain)
+            text.text(plain, weights[-1], keep > 0)
+        closing, tag = m.group(1), (m.group(2) or "").lower()
+        if not tag:
+            continue  # a comment
+        if not closing:
+            if tag in VOID:
+                if tag in BLOCKS and not skip:
+                    text.end_block()
+                continue
+            raw_attrs = m.group(3) or ""
+            attrs = _attrs(raw_attrs) if "class" in raw_attrs or "data-pagefind" in raw_attrs else {}
+            ignored = bool(skip) or "data-pagefind-ignore" in attrs or bool(IGNORED_CLASSES & set(attrs.get("class", "").split())) \
+                or (help_page and tag in HELP_IGNORED)
+            weight = HEADING_WEIGHT.get(tag)
+            if (w := attrs.get("data-pagefind-weight")) is not None:
+                try:
+                    weight = max(1, round(float(w)))
+                except ValueError:
+                    pass
+            if tag in BLOCKS and not skip:
+                text.end_block()  # '2 919 355 Kč<ul><li>Prostředky…': the text before a block ends there
+            kept = tag in KEEP or "kp-email" in attrs.get("class", "").split()
+            stack.append((tag, weight, ignored, kept))
+            skip += ignored
+            raw += tag in RAW
+            keep += kept
+            in_h1 += tag == "h1"
+            if weight is not None:
+                weights.append(weight)
+            continue
+        while stack:  # close up to the matching element (browsers forgive unclosed p and li)
+            open_tag, weight, ignored, kept = stack.pop()
+            skip -= ignored
+            raw -= open_tag in RAW
+            keep -= kept
+            in_h1 -= open_tag == "h1"
+            if weight is not None:
+                weights.pop()
+            if open_tag in BLOCKS and not skip:
+                text.end_block()
+            if open_tag == tag:
+                break
+        if not stack:
+            break  # the searchable element is closed: the rest (footer, scripts) is not searchable
+    written = " ".join("".join(title).split())
+    title_keys = frozenset(key for chunk in written.split() for key, _ in _word_chunk(chunk)[1])
+    return IndexedPage(written, text.content(), text.words, text.length, title_keys)
 
 
 # Filter names as the results page shows them (URL parameters are the same words).
@@ -194,7 +245,7 @@ FILTERS = {"kraj": "Kraj", "metoda": "Metoda", "skupina": "Cílová skupina", "p
 
 
 def page_facets(doc: Document, collection: Collection) -> Facets:
-    """Region, methods, target groups, programme and kind of a case or method, as Pagefind filters."""
+    """Region, methods, target groups, programme and kind of a case or method, as filters of the results page."""
     vocab = collection.vocab
     kind = KINDS[doc.kind].title
     filters: dict[str, list[str]] = {"druh": [kind]}
@@ -213,47 +264,3 @@ def page_facets(doc: Document, collection: Collection) -> Facets:
         filters["program"] = [vocab.name("programmes", case.project.programme)]
     meta["druh"] = kind
     return Facets(filters, meta)
-
-
-def key_counts(counts: Counter[str]) -> dict[str, int]:
-    """Occurrences of each lemma key in the index, from the occurrences of its forms."""
-    keys: Counter[str] = Counter()
-    for word, n in counts.items():
-        keys[lemma_key(word)] += n
-    return dict(keys)
-
-
-def write_query_map(counts: Counter[str], out_dir: Path) -> int:
-    """The browser's form -> key map, one small JSON file per chunk; returns the file count.
-
-    A file has "f" ({key: [forms]}) and "k": the keys of the index that start with the file's two letters
-    or have forms in it, most frequent first, so the browser can complete a word being typed to one key
-    (one range of the index) instead of searching every word with that beginning.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    keys = key_counts(counts)
-    chunks = query_map(keys, counts.keys())
-    files: dict[str, tuple[set[str], dict[str, list[str]]]] = {}
-    for name, entries in chunks.items():
-        by_key: dict[str, list[str]] = {}
-        for form, key in entries.items():
-            by_key.setdefault(key, []).append(form)
-        files[name] = (set(by_key), by_key)
-    for key in keys:
-        files.setdefault(chunk_name(key), (set(), {}))[0].add(key)
-    for name, (names, by_key) in files.items():
-        ordered = sorted(names, key=lambda k: (-keys.get(k, 0), k))
-        data = {"k": ordered, "f": by_key}
-        (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(files)
-
-
-def help_page_ids(pagefind_dir: Path, content_urls: set[str]) -> list[str]:
-    """Pagefind ids (fragment names) of the pages that are neither a case nor a method: they rank last."""
-    ids = []
-    for fragment in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(fragment.read_bytes())
-        url = json.loads(raw[raw.index(b"{"):])["url"].lstrip("/")
-        if url not in content_urls:
-            ids.append(fragment.stem)
-    return ids

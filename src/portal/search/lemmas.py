@@ -1,11 +1,13 @@
 """Czech lemma keys for search: every inflected form of a word gets the same key, with or without diacritics.
 
-Build time (index) and browser (query) must compute the same key for the same word:
-- a word simplemma knows gets the folded lemma of its lower-case form ("Hamrech" -> "hamr", "obcím" -> "obec");
-- a word it does not know (place names such as "Vltavotýnsku") gets a light stem: its folded form without
-  one Czech case ending (`light_stem`, ported word for word to docs/assets/search.js);
-- the browser cannot lemmatise a form typed without diacritics, so it looks the folded form up in a
-  form -> key map shipped in chunks by the form's first two letters (`query_map`).
+Build time (index) and browser (query) must compute the same key for the same word. The key is the light
+stem (`light_stem`: the folded word without one Czech case ending, ported word for word to
+docs/assets/search.js) of simplemma's lemma: "Hamrech" -> hamr -> "hamr", "centrech" -> centrum -> "centr".
+simplemma lemmatises the forms it has in its dictionary and some others by rules, and leaves the rest as they
+are; the light stem on top makes those meet the known forms of the same word ("sousedské", unknown, and
+"sousedských", known, both -> "sousedsk"; "Vltavotýnsku" and "Vltavotýnsko", both unknown, -> "vltavotynsk").
+The browser cannot lemmatise a form typed without diacritics, so it looks the folded form up in a form -> keys
+map shipped in chunks by the form's first two letters (`query_map`) and also asks for its light stem.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from functools import lru_cache
 import simplemma
 
 LANG = "cs"
-SEP = "\u01c2"  # 'ǂ': a Unicode letter, so Pagefind keeps "key<SEP>form" as one word; never in Czech text
+SEP = "\u01c2"  # 'ǂ': a Unicode letter, so "key<SEP>form<SEP>marks" stays one word of the excerpt text; never in Czech text
 MIN_STEM = 3
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)\W*$")  # text start, or after a sentence's end
 _TOKEN = re.compile(f"([a-z]+){SEP}([a-z]*){SEP}([a-z]*)")
 # Combining marks a folded letter can get back (acute, caron, ring, diaeresis), and their capital codes.
 MARK_CODES = {"\u0301": "a", "\u030c": "c", "\u030a": "r", "\u0308": "e"}
@@ -38,10 +39,22 @@ ENDINGS = sorted({
 }, key=lambda s: (-len(s), s))
 
 
-def fold(text: str) -> str:
-    """Lower case without diacritics ('Hamrů' -> 'hamru'), as Pagefind and the browser fold them."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
+def _slow_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# Latin letters with diacritics -> their base letter, so most words fold with one str.translate.
+_FOLD = {ord(c): _slow_fold(c) for c in map(chr, range(0xC0, 0x250)) if c.islower() and _slow_fold(c).isascii()}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ('Hamrů' -> 'hamru'), as the browser folds a query (search.js `fold`)."""
+    lower = text.lower()
+    if lower.isascii():
+        return lower
+    folded = lower.translate(_FOLD)
+    return folded if folded.isascii() else _slow_fold(folded)
 
 
 def light_stem(folded: str) -> str:
@@ -54,33 +67,27 @@ def light_stem(folded: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lemma_key(word: str) -> str:
-    """The search key of one word form: folded lemma if simplemma knows the form, else its light stem."""
-    lower = word.lower()
-    if simplemma.is_known(lower, lang=LANG):
-        return fold(simplemma.lemmatize(lower, lang=LANG))
-    return light_stem(fold(lower))
+    """The search key of one word form: the light stem of its folded lemma (the form itself when simplemma has none)."""
+    return light_stem(fold(simplemma.lemmatize(word.lower(), lang=LANG)))
 
 
 def is_word(token: str) -> bool:
-    """Only whole words of letters get a key; numbers, codes, addresses stay as Pagefind splits them."""
+    """Only whole words of letters are encoded; numbers, codes and addresses are indexed by their parts (`index.token_keys`)."""
     return len(token) >= 2 and token.isalpha() and SEP not in token
 
 
 @lru_cache(maxsize=400_000)
-def encode(word: str, sentence_start: bool = False) -> str | None:
-    """'Hamrů' -> 'hamrǂhamruǂauer': key, folded form (empty when it is the key) and how to write it again.
+def encode(word: str) -> str | None:
+    """'Hamrů' -> 'hamrǂhamruǂauer': key, folded form (empty when it is the key) and how it was written.
 
-    The index word has no diacritics, so Pagefind counts all of its occurrences when it cuts the index into
-    chunks (occurrences of words with diacritics are not counted and make chunks grow without bound). The
-    marks after the second separator say, letter by letter, which accent or capital the reader's text had:
-    two letters each, the position (a = first) and the kind (MARK_CODES). None: the word stays as written.
-    `sentence_start`: the word starts a sentence (`starts_sentence`), where `decode` writes a capital anyway.
+    The browser finds the words of a query in an excerpt by their key and ranks the exact (folded) form first.
+    The marks after the second separator say, letter by letter, which accent or capital the text had: two
+    letters each, the position (a = first) and the kind (MARK_CODES), so `decode` gives the text back exactly
+    as written. None: the word stays as written (over 26 letters, or letters outside Czech and basic Latin).
     """
     key = lemma_key(word)
     if len(word) > 26 or not (key.isascii() and key.isalpha()):
         return None
-    if sentence_start and _sentence_capital(word):
-        word = word[0].lower() + word[1:]  # 'Obec' at a sentence start and 'obec' are one index word
     folded, marks = [], []
     for i, ch in enumerate(word):
         decomposed = unicodedata.normalize("NFD", ch)
@@ -98,24 +105,6 @@ def encode(word: str, sentence_start: bool = False) -> str | None:
     return key + SEP + ("" if form == key else form) + SEP + "".join(marks)
 
 
-def starts_sentence(before: str) -> bool:
-    """Whether a word after this text starts a sentence: at the start, or after '.', '!', '?' or ':' and a space."""
-    return bool(_SENTENCE_START.search(before))
-
-
-def _sentence_capital(word: str) -> bool:
-    """A common word capitalised only because it starts a sentence ('Obec', 'Komunitní'), not a name.
-
-    Its capital is not kept in the index (one index word fewer per form: Pagefind's prefix search slows down
-    with every word it matches); `decode` writes it back at sentence starts. Names ('Ralska', 'Hamrů') and
-    words simplemma does not know keep their capitals.
-    """
-    if not (word[0].isupper() and (len(word) == 1 or word[1:].islower())):
-        return False
-    lower = word.lower()
-    return simplemma.is_known(lower, lang=LANG) and simplemma.lemmatize(word, lang=LANG)[:1].islower()
-
-
 def _written(match: re.Match[str]) -> str:
     form, marks = match.group(2) or match.group(1), match.group(3)
     chars = list(form)
@@ -129,54 +118,62 @@ def _written(match: re.Match[str]) -> str:
 
 
 def decode(text: str) -> str:
-    """Indexed text as readers see it again: 'hamrǂhamruǂauer' -> 'Hamrů'; a sentence starts with a capital."""
-    out: list[str] = []
-    last = 0
-    for match in _TOKEN.finditer(text):
-        before = text[last:match.start()]
-        word = _written(match)
-        if starts_sentence("".join(out[-2:]) + before) and word[:1].islower():
-            word = word[0].upper() + word[1:]
-        out += [before, word]
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    """Indexed text as readers see it again: 'hamrǂhamruǂauer' -> 'Hamrů' (search.js `decode` does the same)."""
+    return _TOKEN.sub(_written, text)
 
 
 def chunk_name(folded: str) -> str:
-    """The map chunk a folded form lives in: its first two letters, other characters as '_'."""
-    return "".join(c if "a" <= c <= "z" else "_" for c in folded[:2])
+    """The map chunk a folded form or key lives in: its first two letters or digits, other characters as '_'."""
+    return "".join(c if "a" <= c <= "z" or "0" <= c <= "9" else "_" for c in folded[:2])
 
 
 @lru_cache(maxsize=1)
-def _forms_by_lemma() -> dict[str, list[str]]:
-    """simplemma's Czech forms grouped by their folded lemma (read once per build process)."""
+def _lemma_groups() -> tuple[dict[str, list[object]], dict[object, list[object]]]:
+    """simplemma's Czech dictionary inverted once per build process: key of a lemma -> lemmas, lemma -> forms.
+
+    simplemma keeps its data as bytes; when it does, grouping the bytes and decoding only the forms of the
+    keys asked for (`dictionary_forms`) costs a fraction of reading all 360,000 forms as text.
+    """
     from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
 
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for form, lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary(LANG).items():
-        grouped[fold(lemma)].append(form)
-    return grouped
+    mapping = DEFAULT_DICTIONARY_FACTORY.get_dictionary(LANG)
+    raw = getattr(mapping, "_dict", None)
+    items = raw.items() if isinstance(raw, dict) else mapping.items()
+    by_lemma: dict[object, list[object]] = defaultdict(list)
+    for form, lemma in items:
+        by_lemma[lemma].append(form)
+    by_key: dict[str, list[object]] = defaultdict(list)
+    for lemma in by_lemma:
+        by_key[light_stem(fold(lemma.decode() if isinstance(lemma, bytes) else lemma))].append(lemma)
+    return by_key, by_lemma
 
 
-def query_map(key_counts: dict[str, int], content_words: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Folded form -> key for every form whose key is in the index, split into chunks by `chunk_name`.
+@lru_cache(maxsize=100_000)
+def dictionary_forms(key: str) -> tuple[str, ...]:
+    """Every form simplemma's dictionary has for the lemmas with this key (not all of them need have it)."""
+    by_key, by_lemma = _lemma_groups()
+    forms = (f for lemma in by_key.get(key, ()) for f in by_lemma[lemma])
+    return tuple(f.decode() if isinstance(f, bytes) else f for f in forms)
 
-    Forms come from the indexed words themselves and from simplemma's dictionary; a folded form that could
-    mean two keys goes to the key with more occurrences in the index. Forms whose key the browser computes
-    by itself (light stem of an unknown word) are left out.
+
+def query_map(key_pages: dict[str, int], pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, list[str]]]:
+    """Folded form -> every key of the index it can be a form of, split into chunks by `chunk_name`.
+
+    Forms come from the indexed (key, folded form) pairs and from simplemma's dictionary. Folding joins words
+    that differ only in diacritics ("společné" of společný, "společně"): such a form keeps all its keys, most
+    frequent first, and a query asks for all of them. Forms whose keys the browser finds by itself (the folded
+    form or its light stem is the only key) are left out.
     """
     candidates: dict[str, set[str]] = defaultdict(set)
-    for word in content_words:
-        candidates[fold(word)].add(lemma_key(word))
-    grouped = _forms_by_lemma()
-    for key in key_counts:
-        for form in grouped.get(key, ()):
-            if form.isalpha() and lemma_key(form) in key_counts:
-                candidates[fold(form)].add(lemma_key(form))
-    chunks: dict[str, dict[str, str]] = defaultdict(dict)
+    for key, folded in pairs:
+        candidates[folded].add(key)
+    for key in key_pages:
+        for form in dictionary_forms(key):
+            if form.isalpha() and (form_key := lemma_key(form)) in key_pages:
+                candidates[fold(form)].add(form_key)
+    chunks: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for folded, keys in candidates.items():
-        best = max(sorted(keys), key=lambda k: key_counts.get(k, 0))
-        if best != light_stem(folded):
-            chunks[chunk_name(folded)][folded] = best
+        if keys <= {folded, light_stem(folded)}:
+            continue
+        chunks[chunk_name(folded)][folded] = sorted(keys, key=lambda k: (-key_pages.get(k, 0), k))
     return {name: dict(sorted(entries.items())) for name, entries in sorted(chunks.items())}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
@@ -11,18 +10,9 @@ from pypdf import PdfReader
 from portal import paths
 from portal.content.collection import Collection
 from portal.content.problems import FILE, Problem
+from portal.search.writer import indexed_urls
 
 MANUAL = paths.MANUAL_PDF
-
-
-def indexed_urls(site_dir: Path) -> set[str]:
-    """Page addresses in the Pagefind index (its fragments are gzipped JSON after a signature)."""
-    urls = set()
-    for fragment in (site_dir / paths.PAGEFIND / "fragment").glob("*.pf_fragment"):
-        raw = gzip.decompress(fragment.read_bytes())
-        data = json.loads(raw[raw.index(b"{"):])
-        urls.add(data["url"].lstrip("/"))
-    return urls
 
 
 def outline_titles(pdf: Path) -> set[str]:

@@ -26,8 +26,8 @@ from portal.web.templating import render, safe
 ZIP_NAME = paths.OFFLINE_ZIP_NAME
 FOLDER = "komunitni-prace"      # the one top folder inside the zip
 DOWNLOADS = paths.DOWNLOADS     # where the zip is published, and the page that links it
-# Online-only parts: the Pagefind index (needs fetch), the service worker, the sitemap, the editors' CMS.
-SKIP_DIRS = {paths.PAGEFIND.rstrip("/"), paths.ADMIN.rstrip("/")}
+# Online-only parts: the search index (needs fetch), the service worker, the sitemap, the editors' CMS.
+SKIP_DIRS = {paths.SEARCH_INDEX.rstrip("/"), paths.ADMIN.rstrip("/")}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 # Elements the online index leaves out too (src/portal_mkdocs/search.py), by class or attribute.
 IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
