@@ -12,16 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 WORDS_PER_CASE = 600  # plus list items: about 700 words per case in all
 
-WORDS = (
-    "obec komunita sousedé spolek setkání centrum pracovník lidé rodiny senioři děti mládež obyvatelé starosta "
-    "zastupitelstvo plán potřeby zdroje podpora služby poradenství dobrovolníci aktivita projekt výsledek cíl "
-    "udržitelnost spolupráce organizace kraj region venkov město lokalita začleňování vyloučení důvěra vztahy "
-    "zapojení diskuse anketa rozhovor mapování dotace rozpočet financování akční skupina škola knihovna hřiště "
-    "komunitní sociální místní společný pravidelný otevřený bezplatný důležitý nový malý velký praktický "
-    "připravit zjistit zapojit podpořit vyhodnotit naplánovat otevřít pozvat sdílet řešit pomáhat scházet "
-    "společně postupně pravidelně nakonec zejména také proto přitom dnes letos každý žádný čtvrtletí měsíc "
-    "úřad žádost příručka zkušenost příklad příležitost přínos překážka řešení úspěch změna"
-).split()
+WORDS = ["obec", "komunita", "sousedé", "spolek", "setkání", "centrum", "pracovník", "lidé", "rodiny", "senioři", "děti", "mládež", "obyvatelé", "starosta", "zastupitelstvo", "plán", "potřeby", "zdroje", "podpora", "služby", "poradenství", "dobrovolníci", "aktivita", "projekt", "výsledek", "cíl", "udržitelnost", "spolupráce", "organizace", "kraj", "region", "venkov", "město", "lokalita", "začleňování", "vyloučení", "důvěra", "vztahy", "zapojení", "diskuse", "anketa", "rozhovor", "mapování", "dotace", "rozpočet", "financování", "akční", "skupina", "škola", "knihovna", "hřiště", "komunitní", "sociální", "místní", "společný", "pravidelný", "otevřený", "bezplatný", "důležitý", "nový", "malý", "velký", "praktický", "připravit", "zjistit", "zapojit", "podpořit", "vyhodnotit", "naplánovat", "otevřít", "pozvat", "sdílet", "řešit", "pomáhat", "scházet", "společně", "postupně", "pravidelně", "nakonec", "zejména", "také", "proto", "přitom", "dnes", "letos", "každý", "žádný", "čtvrtletí", "měsíc", "úřad", "žádost", "příručka", "zkušenost", "příklad", "příležitost", "přínos", "překážka", "řešení", "úspěch", "změna"]
 SHORT = ["a", "i", "v", "k", "s", "z", "o", "u"]
 HEADINGS = ["Výchozí situace", "Cíle", "Co se dělalo", "Zapojení obyvatel a obcí", "Výsledky a přínosy",
             "Udržitelnost", "Co si odnést pro vlastní praxi"]
@@ -61,7 +52,7 @@ def generate(root: Path, n: int) -> None:
     (root / "methods").mkdir()
     (root / "good_practice").mkdir()
     rng = random.Random(n)
-    for slug, title in zip(METHODS, METHOD_TITLES):
+    for slug, title in zip(METHODS, METHOD_TITLES, strict=False):
         (root / "methods" / f"{slug}.md").write_text(
             f"---\ntitle: {title}\nsummary: {sentence(rng)}\n---\n\n{body(rng, WORDS_PER_CASE, 'mapovani-potreb.md')}", encoding="utf-8")
     regions = load_vocabulary(root)[0].codes("regions")

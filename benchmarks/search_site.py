@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.corpus import generate
+from benchmarks.corpus import generate  # noqa: E402 - after the repository is on sys.path
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
 
@@ -121,7 +121,6 @@ def measure(site: Path, queries: list[str]) -> list[dict]:
     header panel, and how long the query takes once its index files are loaded: ranked again (no result cache)
     and the first five results' data read (median of 5)."""
     from playwright.sync_api import sync_playwright
-
     from tests.browser import CHROMIUM_ARGS, chromium_path
 
     rows = []

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from portal.content.collection import load_collection
+from portal.content.statistics import compute
 from portal.web.facts import case_fact_rows, case_facts, indicators_html
 from portal.web.region_map import region_page
-from portal.content.statistics import compute
 from portal.web.statistics_page import statistics_html
 
 HEAD = "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.content.collection import load_collection
-from portal.editors.contributing import current
 from portal.content.frontmatter import parse_source
 from portal.content.messages import MESSAGES
+from portal.editors.contributing import current
 from portal.editors.scaffold import skeleton
 from tests.conftest import BIN, REPO, VALID_CASE
 

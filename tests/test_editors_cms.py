@@ -11,10 +11,10 @@ import pytest
 import yaml
 from playwright.sync_api import expect, sync_playwright
 
-from portal.editors.cms import cms_config, cms_config_yaml, github_repo
 from portal.content.schema import schema_for
 from portal.content.validate import _EMAIL
 from portal.content.vocabulary import load_vocabulary
+from portal.editors.cms import cms_config, cms_config_yaml, github_repo
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 from tests.conftest import BIN, REPO
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -49,7 +49,7 @@ def test_last_updated_without_history_falls_back_to_the_file_time(tmp_path):
     file.write_text("---\ntitle: A\n---\n", encoding="utf-8")
     os.utime(file, (1_700_000_000, 1_700_000_000))
     created, updated = file_dates(tmp_path, ["good_practice/a.md"])["good_practice/a.md"]
-    assert updated == created == datetime.fromtimestamp(1_700_000_000, tz=timezone.utc)
+    assert updated == created == datetime.fromtimestamp(1_700_000_000, tz=UTC)
 
 
 def test_repo_url_can_be_overridden_by_environment(monkeypatch):

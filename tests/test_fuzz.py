@@ -7,9 +7,9 @@ import json
 import shutil
 import tempfile
 import time
-from datetime import date, datetime, timezone
-from xml.etree import ElementTree as ET
+from datetime import UTC, date, datetime
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -50,7 +50,7 @@ def check(content: str | bytes) -> None:
         assert "Traceback" not in problem.message
     assert collection.problems or collection.case("fuzz") is not None
     if not collection.problems:  # whatever passes the check also exports: valid XML, JSON and CSV, no traceback
-        when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        when = datetime(2026, 1, 1, tzinfo=UTC)
         ET.fromstring(atom_feed(collection, "https://portal.example/", "Portál", {c.path: (when, when) for c in collection.cases}))
         json.loads(cases_json(collection, "https://portal.example/", date(2026, 1, 1)))
         cases_csv(collection, "https://portal.example/", date(2026, 1, 1))

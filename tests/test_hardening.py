@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 from portal.content.collection import load_collection
-from portal.data.exports import spreadsheet_safe
 from portal.content.history import file_dates
 from portal.content.problems import Problem
+from portal.data.exports import spreadsheet_safe
 from portal.web.sanitize import sanitize
 
 HEAD = ("---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n"
@@ -348,8 +348,8 @@ import markdown  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from portal.content.rules.body import size_problems  # noqa: E402
 from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS  # noqa: E402
+from portal.content.rules.body import size_problems  # noqa: E402
 from portal.content.weburl import judge  # noqa: E402
 
 SITE_EXTENSIONS = ["toc", "tables", "admonition", "def_list", "footnotes", "sane_lists", "fenced_code"]

@@ -34,9 +34,9 @@ def test_output_paths_are_spelled_only_in_the_registry():
 
 
 def test_content_pages_are_where_the_kinds_publish_them():
-    assert paths.CATALOGUE == KINDS["case"].url_prefix + "/"
-    assert paths.METHODS == KINDS["method"].url_prefix + "/"
-    assert paths.VIDEOS == KINDS["video"].url_prefix + "/"
+    assert KINDS["case"].url_prefix + "/" == paths.CATALOGUE
+    assert KINDS["method"].url_prefix + "/" == paths.METHODS
+    assert KINDS["video"].url_prefix + "/" == paths.VIDEOS
 
 
 def test_derived_paths():

@@ -7,8 +7,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from portal.content.collection import load_collection
-from portal.web.home import newest
 from portal.content.statistics import compute
+from portal.web.home import newest
 from tests.conftest import REPO
 from tests.readers_browser import overflow, page, results  # noqa: F401 - fixtures
 
@@ -58,7 +58,7 @@ def test_home_search_leads_to_results(page, base_url):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_home_search_works_without_javascript(browser, base_url):  # noqa: F811
+def test_home_search_works_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     pg = context.new_page()
     pg.goto(base_url)

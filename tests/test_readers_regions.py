@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from portal.content.collection import load_collection
-from portal.web.region_page import neighbours, region_page
 from portal.content.statistics import Totals, funding_by_source
 from portal.content.vocabulary import load_vocabulary
+from portal.web.region_page import neighbours, region_page
 from tests.conftest import REPO
 from tests.readers_browser import overflow, page  # noqa: F401 - fixtures
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from portal.content import webvtt
 from portal.content.collection import KINDS, load_collection
-from portal.web.video_pages import human_duration, running_time, total_seconds
 from portal.content.rules.video import seconds
+from portal.web.video_pages import human_duration, running_time, total_seconds
 from tests.conftest import VALID_CASE
 from tests.readers_video import make_video, stamp, video_text
 

@@ -111,7 +111,7 @@ class _Active(HTMLParser):
         if tag in SCRIPT_TAGS and tag != "iframe":
             self.found.append(f"<{tag}>")
         for name, value in attrs:
-            if name.startswith("on") or name == "srcdoc" or name == "style" and tag not in ("th", "td"):
+            if name.startswith("on") or name == "srcdoc" or (name == "style" and tag not in ("th", "td")):
                 self.found.append(f"{tag} {name}")  # Python-Markdown's tables align cells with style (the sanitiser drops it)
             elif name in URL_ATTRIBUTES and value:
                 judged = judge(value, decoded=True)

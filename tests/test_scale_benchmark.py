@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import BIN, REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from corpus import generate  # noqa: E402
+from corpus import generate
 
 
 def test_generated_cases_pass_portal_check(tmp_path: Path):

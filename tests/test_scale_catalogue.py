@@ -24,7 +24,7 @@ from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 from tests.conftest import BIN, REPO, copy_project
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from corpus import generate  # noqa: E402
+from corpus import generate
 
 N = 120
 
@@ -211,7 +211,7 @@ def test_compact_index_holds_the_facet_values_of_every_card(scale_site):
     index = json.loads((scale_site / "data/katalog.json").read_text(encoding="utf-8"))
     cards = static_cards(scale_site)
     assert len(decoded(index)) == len(cards) == N + 5
-    for card, values in zip(cards, decoded(index)):
+    for card, values in zip(cards, decoded(index), strict=False):
         for key, vs in values.items():
             assert sorted(vs) == sorted(card.get(f"data-{key}", "").split()), (card["data-slug"], key)
 

@@ -296,5 +296,5 @@ def test_browser_folds_stems_and_decodes_like_the_build(engine, words):
     tokens = [encode(w) or w for w in words]
     text = "a. " + " ".join(tokens) + ": x " + tokens[0] + ", (" + tokens[-1] + ")."
     got = engine.evaluate("""([ws, text]) => [ws.map(([w, t]) => [KPSearch.fold(w), KPSearch.lightStem(KPSearch.fold(w)), KPSearch.decode(t)]),
-                                                KPSearch.decode(text)]""", [[[w, t] for w, t in zip(words, tokens)], text])
-    assert got == [[[fold(w), light_stem(fold(w)), decode(t)] for w, t in zip(words, tokens)], decode(text)]
+                                                KPSearch.decode(text)]""", [[[w, t] for w, t in zip(words, tokens, strict=False)], text])
+    assert got == [[[fold(w), light_stem(fold(w)), decode(t)] for w, t in zip(words, tokens, strict=False)], decode(text)]

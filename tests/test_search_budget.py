@@ -13,10 +13,10 @@ import random
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from benchmarks.corpus import WORDS
 from benchmarks.search_site import BUDGET_QUERIES, build_generated, measure, serve_gzip
+from playwright.sync_api import sync_playwright
+
 from portal.search.lemmas import dictionary_forms, fold, lemma_key
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
@@ -90,7 +90,7 @@ def test_inflected_title_words_find_their_generated_case(generated_site):
                 const urls = await Promise.all(rest.slice(0, 5).map(r => r.data().then(d => d.url)));
                 out.push(urls.some(u => u.endsWith(url)));
             }
-            return out; }""", [[q, url] for q, (_, url) in zip(typed, queries * 2)])
+            return out; }""", [[q, url] for q, (_, url) in zip(typed, queries * 2, strict=False)])
         browser.close()
-    misses = [q for q, ok in zip(typed, found) if not ok]
+    misses = [q for q, ok in zip(typed, found, strict=False) if not ok]
     assert not misses, misses

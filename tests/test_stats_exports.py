@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 
 from portal.content.collection import load_collection
-from portal.data.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, methods_json
 from portal.content.history import file_dates
-from portal.web.similar import similar_cases
 from portal.content.statistics import compute
+from portal.data.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, methods_json
+from portal.web.similar import similar_cases
 from tests.conftest import REPO
 
 SITE = "https://portal.example.cz/"
@@ -130,8 +130,8 @@ def test_similar_index_agrees_with_pairwise_scores(collection):
 def test_published_json_schema_is_valid_and_accepts_the_real_content(collection, kind):
     from jsonschema import Draft202012Validator
 
-    from portal.data.exports import json_value
     from portal.content.schema import public_json_schema
+    from portal.data.exports import json_value
 
     schema = public_json_schema(kind, collection.vocab, SITE)
     Draft202012Validator.check_schema(schema)

@@ -9,9 +9,9 @@ from pathlib import Path
 from portal.content.collection import load_collection
 from portal.content.kinds import BY_COMMAND, KINDS
 from portal.content.problems import summary
-from portal.editors.scaffold import skeleton
-from portal.czech.text import slugify
 from portal.content.vocabulary import load_vocabulary
+from portal.czech.text import slugify
+from portal.editors.scaffold import skeleton
 
 
 def find_root(start: Path) -> Path:

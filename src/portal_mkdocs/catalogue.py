@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 
-from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -21,6 +20,7 @@ from portal.web.catalogue import (
     catalogue_page,
     page_count,
 )
+from portal_mkdocs.content import get_collection
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from portal.web.completeness import missing_outputs
 from portal.content.problems import summary
+from portal.web.completeness import missing_outputs
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
 
 log = logging.getLogger("mkdocs.hooks.completeness")
 

@@ -16,8 +16,8 @@ from mkdocs.structure.files import File, Files
 
 from portal.content.collection import Collection, load_collection
 from portal.content.kinds import BY_FOLDER, KINDS
-from portal.web.links import page_source, repo_links_to_site
 from portal.content.problems import summary
+from portal.web.links import page_source, repo_links_to_site
 from portal_mkdocs.state import build_state, collection_of
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
+def on_serve(server, config: MkDocsConfig, builder):
     """`mkdocs serve` rebuilds when any content folder changes, also one that a fresh clone lacks (not in mkdocs.yml's watch)."""
     for kind in KINDS.values():
         folder = content_root(config) / kind.folder

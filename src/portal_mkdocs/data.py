@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from portal_mkdocs.content import content_root, get_collection
-from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -16,6 +14,8 @@ from portal.content.schema import public_json_schema
 from portal.data.downloads import open_data_html
 from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.data.videos import videos_json
+from portal_mkdocs.content import content_root, get_collection
+from portal_mkdocs.state import build_state
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

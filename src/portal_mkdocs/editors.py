@@ -9,8 +9,6 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from portal_mkdocs.content import content_root, get_collection
-from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -20,6 +18,8 @@ from portal.content.history import file_dates
 from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
 from portal.editors.form import proposal_form
 from portal.web.page_parts import updated_note
+from portal_mkdocs.content import content_root, get_collection
+from portal_mkdocs.state import build_state
 
 FORM_PAGE = paths.NEW_CASE_FORM_SOURCE
 CMS_DIST = Path("node_modules/decap-cms/dist")

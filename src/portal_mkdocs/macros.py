@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from portal.web.catalogue import catalogue as _catalogue
-from portal.web.catalogue import method_list
-from portal.web.region_map import region_map, region_table
-from portal.web.statistics_page import statistics_html
-from portal.web.facts import email_html
+from portal.content.collection import Collection
 from portal.editors.fieldref import field_reference as _field_reference
 from portal.web import home
+from portal.web.catalogue import catalogue as _catalogue
+from portal.web.catalogue import method_list
+from portal.web.facts import email_html
+from portal.web.region_map import region_map, region_table
+from portal.web.statistics_page import statistics_html
 from portal.web.video_pages import running_time, video_library
 from portal_mkdocs.state import build_state, collection_of
-from portal.content.collection import Collection
 
 
-def on_pre_page_macros(env) -> None:  # noqa: ANN001 - the plugin's own type
+def on_pre_page_macros(env) -> None:
     """Contributed pages are never templates: 'render_macros: false' has the last word in mkdocs-macros."""
     collection = build_state(env.conf).collection
     if collection is not None and collection.by_page(env.page.file.src_uri) is not None:
         env.page.meta["render_macros"] = False
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's own type
+def define_env(env) -> None:
     """Register the macros; the validated collection and the downloads come from the portal plugin's state."""
 
     def collection() -> Collection:

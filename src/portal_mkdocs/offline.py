@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-# Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
-from portal_mkdocs.data import site_address
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from portal.czech.formats import file_size
 from portal.release import edition_date
 from portal.web.offline import publish_offline_edition
+
+# Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
+from portal_mkdocs.data import site_address
 from portal_mkdocs.state import build_state
 
 log = logging.getLogger("mkdocs.hooks.offline")

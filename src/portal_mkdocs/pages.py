@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from html import escape
 
-from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -17,6 +16,7 @@ from portal.web.facts import case_facts, method_cases, method_extras
 from portal.web.page_parts import lead as page_lead
 from portal.web.similar import similar_cases
 from portal.web.video_pages import related_videos, video_page
+from portal_mkdocs.content import get_collection
 
 
 @event_priority(100)  # before mkdocs-macros (a plugin) reads page.meta

@@ -14,8 +14,22 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
-from portal_mkdocs import (assets, catalogue, completeness, content, data, editors, manual, offline, pages, preview,
-                           regions, sanitize, search, typography)
+from portal_mkdocs import (
+    assets,
+    catalogue,
+    completeness,
+    content,
+    data,
+    editors,
+    manual,
+    offline,
+    pages,
+    preview,
+    regions,
+    sanitize,
+    search,
+    typography,
+)
 from portal_mkdocs.config import PortalConfig, pdf_from_environment
 from portal_mkdocs.state import BuildState
 

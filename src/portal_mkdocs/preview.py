@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
+
 
 @event_priority(-100)  # after every hook has added its pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:

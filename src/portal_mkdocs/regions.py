@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from portal import paths
 from portal.web.region_page import region_page
+from portal_mkdocs.content import get_collection
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

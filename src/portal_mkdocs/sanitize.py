@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from portal_mkdocs.content import get_collection
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portal.web.sanitize import sanitize
+from portal_mkdocs.content import get_collection
 
 
 @event_priority(50)  # before pages.py adds the (trusted) facts panel

@@ -12,12 +12,12 @@ import threading
 import time
 from pathlib import Path
 
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
 from mkdocs.config.defaults import MkDocsConfig
 
 from portal.search.index import index_page, page_facets
 from portal.search.writer import INDEX_DIR, Entry, write_index
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
 
 log = logging.getLogger("mkdocs.hooks.search")
 

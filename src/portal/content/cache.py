@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from portal.content.rules.body import Link
 from portal.content.frontmatter import Source
 from portal.content.problems import Problem
+from portal.content.rules.body import Link
 
 T = TypeVar("T")
 

@@ -5,27 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
-from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_problems
-from portal.content.rules.body import Link
 from portal.content.cache import ContentCache
 from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
 from portal.content.kinds import BY_URL_PREFIX, KINDS, Kind
 from portal.content.kinds import folders as kind_folders
 from portal.content.model import Case, Entry, Method, Video, build
 from portal.content.parallel import parallel_map
-from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
-from portal.czech.text import fold
-from portal.content.validate import (_references, _validator, collection_problems, document_problems, link_target_problems,
-                             own_body_problems)
+from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_problems
+from portal.content.rules.body import Link
+from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.rules.video import video_problems
+from portal.content.validate import (
+    _references,
+    _validator,
+    collection_problems,
+    document_problems,
+    link_target_problems,
+    own_body_problems,
+)
 from portal.content.vocabulary import Vocabulary, load_vocabulary
-
+from portal.czech.text import fold
 
 __all__ = ["KINDS", "Collection", "Document", "Kind", "load_collection"]  # KINDS and Kind live in portal.content.kinds
 
@@ -214,7 +219,7 @@ def discover(root: Path) -> tuple[list[tuple[str, Path]], list[str], list[Proble
     return found, attachments, problems
 
 
-def load_collection(root: Path, only: Iterable[Path] | None = None, cache: ContentCache | None | bool = True) -> Collection:
+def load_collection(root: Path, only: Iterable[Path] | None = None, cache: ContentCache | bool | None = True) -> Collection:
     """Load and validate all content under root; with `only`, check those files alone against the others' names.
 
     Each file is parsed and validated once: what depends on it alone comes from the content cache when the same
@@ -241,12 +246,11 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
             docs.append(Document(kind, file.stem, Source(rel, meta={}), build(kind, {})))  # its name is all a check of others needs
         else:
             jobs.append((kind, file, rel))
-    for (kind, file, rel), (key, (src, own, found)) in zip(jobs, _checked_all(jobs, vocab, folders, store)):
+    for (kind, file, rel), (key, (src, own, found)) in zip(jobs, _checked_all(jobs, vocab, folders, store), strict=False):
         problems += src.problems + own + link_target_problems(rel, found, repo_files, folders)
         if src.meta is not None:
             # The model is built once per file content and process (the cache on disk keeps only JSON data).
-            meta, made = src.meta, kind
-            model = store.model(key, lambda: build(made, meta)) if store and key else build(kind, meta)
+            model = store.model(key, partial(build, kind, src.meta)) if store and key else build(kind, src.meta)
             docs.append(Document(kind, file.stem, src, model))
         elif src.body_line > 1:
             unreadable.append(src)
@@ -298,7 +302,7 @@ def _checked_all(jobs: list[tuple[str, Path, str]], vocab: Vocabulary, folders: 
         results[i] = (key, entry)
         if store:
             store.remember(key, entry)  # a worker stored it on disk; this process keeps it in memory too
-    return results  # type: ignore[return-value] - every None was replaced
+    return cast(list[tuple[str, Checked]], results)  # every None was replaced above
 
 
 def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[str, str],

@@ -34,7 +34,7 @@ INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u202a-
 _CONTROL = re.compile(f"[{INVISIBLE}]")
 # YAML 1.1 number forms that surprise people: 0100 is octal 64, 1:40 is sexagesimal 100.
 _ODD_INT = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|.*_.*|.*:.*)$", re.IGNORECASE)
-_DEPTH_HINT = re.compile(r"[\[{]|^ {%d,}|- +-|\? " % (2 * MAX_DEPTH), re.MULTILINE)
+_DEPTH_HINT = re.compile(rf"[\[{{]|^ {{{2 * MAX_DEPTH},}}|- +-|\? ", re.MULTILINE)
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -358,7 +358,7 @@ def _number_problem(text: str, integer: bool) -> str | None:
         if plain[:2].lower() in ("0x", "0o", "0b"):
             return f"'{text}' je zápis v jiné než desítkové soustavě; napište číslo desítkově"
         return f"'{text}' začíná nulou a YAML ho čte jako osmičkové číslo; napište ho bez úvodních nul ({plain.lstrip('0') or '0'}), nebo ho dejte do uvozovek"
-    if not integer and ("e" in text.lower() and not text.lower().lstrip("+-.").startswith(("inf", "nan")) or ":" in text):
+    if not integer and (("e" in text.lower() and not text.lower().lstrip("+-.").startswith(("inf", "nan"))) or ":" in text):
         return f"'{text}' je zápis s exponentem nebo dvojtečkou; napište číslo celé s desetinnou tečkou, např. 1234.50"
     return None
 

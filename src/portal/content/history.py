@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -18,7 +18,7 @@ def file_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, dateti
         if path in seen:  # git lists newest first
             dates[path] = (seen[path][-1], seen[path][0])
         else:  # not committed yet: the file's own time
-            mtime = datetime.fromtimestamp((root / path).stat().st_mtime, tz=timezone.utc)
+            mtime = datetime.fromtimestamp((root / path).stat().st_mtime, tz=UTC)
             dates[path] = (mtime, mtime)
     return dates
 

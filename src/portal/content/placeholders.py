@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from portal.content.kinds import KINDS
 from portal.content.messages import message
 from portal.content.problems import BODY, Problem
-from portal.content.kinds import KINDS
 from portal.content.schema import schema_for
 from portal.czech.text import shown
 

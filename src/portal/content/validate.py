@@ -182,8 +182,12 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
     if kind == "minProperties":
         return path, message("minProperties")
     if kind == "uniqueItems":
-        seen: set = set()
-        dupes = [v for v in value if (key := repr(v)) in seen or seen.add(key)]
+        seen: set[str] = set()
+        dupes = []
+        for v in value:
+            if repr(v) in seen:
+                dupes.append(v)
+            seen.add(repr(v))
         return path, message("uniqueItems", value=shown(dupes[0]) if dupes else "").replace("  ", " ")
     return path, f"neplatná hodnota {shown(value)} ({error.message})"
 
@@ -296,9 +300,10 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
         return
     total = _money(funding.get("total"))
     amounts = [_money(s.get("amount")) if isinstance(s, dict) else None for s in funding["sources"]]
-    if total is None or None in amounts or not amounts:
+    known = [a for a in amounts if a is not None]
+    if total is None or len(known) != len(amounts) or not amounts:
         return  # the schema already reports the missing or malformed amounts
-    added = sum(amounts, Decimal(0))
+    added = sum(known, Decimal(0))
     if added != total:
         diff = added - total
         yield doc.problem(("funding", "total"), message("funding_sum", added=czk(added), total=czk(total), diff=czk(diff) if diff > 0 else "−" + czk(-diff)))

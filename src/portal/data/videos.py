@@ -6,8 +6,8 @@ import json
 
 from portal.content.collection import Collection
 from portal.content.kinds import KINDS
-from portal.data.exports import LICENCE, LICENCE_URL, json_value
 from portal.content.rules.video import seconds
+from portal.data.exports import LICENCE, LICENCE_URL, json_value
 
 
 def videos_json(collection: Collection, site_url: str) -> str:

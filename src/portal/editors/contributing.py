@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from portal.editors.fieldref import field_reference
 from portal.content.vocabulary import load_vocabulary
+from portal.editors.fieldref import field_reference
 
 START = "<!-- přehled polí: generuje python -m portal.editors.contributing ze src/portal/content/schema.py; neupravujte ručně -->"
 END = "<!-- konec přehledu polí -->"

@@ -14,13 +14,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from portal.web.facts import email_html
+from portal.content.kinds import KINDS
 from portal.content.messages import MESSAGES
 from portal.content.placeholders import placeholder_lines, placeholder_values
-from portal.content.kinds import KINDS
 from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.validate import _EMAIL, _TYPES
 from portal.content.vocabulary import Vocabulary
+from portal.web.facts import email_html
 
 FOLDER = KINDS["case"].folder  # proposals are cases
 

@@ -36,7 +36,7 @@ def _lines(props: dict, required: list[str], title: str, vocab: Vocabulary | Non
             out.append(f"{prefix}{key}:")
             for line in _lines(prop["properties"], prop.get("required", []), title, vocab, indent + "  "):
                 # Keep optional groups wholly commented out so the skeleton stays valid.
-                out.append(line if req else (indent + "# " + line[len(indent):] if not line.lstrip().startswith("#") else indent + "# " + line[len(indent):]))
+                out.append(line if req else indent + "# " + line[len(indent):])
         elif prop.get("type") == "array" and isinstance(value, list) and value and isinstance(value[0], dict):
             out.append(f"{prefix}{key}:")
             for item in value:

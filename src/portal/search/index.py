@@ -12,6 +12,7 @@ minus the parts marked `data-pagefind-ignore` and the '#' beside headings, the i
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -153,7 +154,7 @@ class _Text:
         """A block starts or ends: one space, after a full stop when the text ended in a word (no 'skupinyOsoby', no '. .')."""
         self.flush()
         stripped = self.tail.rstrip()
-        if not stripped or self.tail.endswith(". ") and stripped.endswith("."):
+        if not stripped or (self.tail.endswith(". ") and stripped.endswith(".")):
             return
         if stripped[-1].isalnum():
             while self.out and not self.out[-1].strip():
@@ -206,10 +207,8 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                 or (help_page and tag in HELP_IGNORED)
             weight = HEADING_WEIGHT.get(tag)
             if (w := attrs.get("data-pagefind-weight")) is not None:
-                try:
+                with contextlib.suppress(ValueError):
                     weight = max(1, round(float(w)))
-                except ValueError:
-                    pass
             if tag in BLOCKS and not skip:
                 text.end_block()  # '2 919 355 Kč<ul><li>Prostředky…': the text before a block ends there
             kept = tag in KEEP or "kp-email" in attrs.get("class", "").split()

@@ -144,7 +144,7 @@ def _lemma_groups() -> tuple[dict[str, list[object]], dict[object, list[object]]
         by_lemma[lemma].append(form)
     by_key: dict[str, list[object]] = defaultdict(list)
     for lemma in by_lemma:
-        by_key[light_stem(fold(lemma.decode() if isinstance(lemma, bytes) else lemma))].append(lemma)
+        by_key[light_stem(fold(lemma.decode() if isinstance(lemma, bytes) else str(lemma)))].append(lemma)
     return by_key, by_lemma
 
 
@@ -153,7 +153,7 @@ def dictionary_forms(key: str) -> tuple[str, ...]:
     """Every form simplemma's dictionary has for the lemmas with this key (not all of them need have it)."""
     by_key, by_lemma = _lemma_groups()
     forms = (f for lemma in by_key.get(key, ()) for f in by_lemma[lemma])
-    return tuple(f.decode() if isinstance(f, bytes) else f for f in forms)
+    return tuple(f.decode() if isinstance(f, bytes) else str(f) for f in forms)
 
 
 def query_map(key_pages: dict[str, int], pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, list[str]]]:

@@ -54,12 +54,12 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
     videos = _slugs(site_dir / paths.VIDEOS_JSON, "videos")
-    for doc in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
-        missing = [f"stránka {doc.url}"] if not (site_dir / doc.url / "index.html").is_file() else []
-        if doc.url not in urls:
+    for video in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
+        missing = [f"stránka {video.url}"] if not (site_dir / video.url / "index.html").is_file() else []
+        if video.url not in urls:
             missing.append("vyhledávací index")
-        if doc.slug not in videos:
+        if video.slug not in videos:
             missing.append("otevřená data")
         if missing:
-            problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
+            problems.append(Problem(video.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
     return problems

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.content.model import Case
 from portal.content.history import file_dates
+from portal.content.model import Case
 from portal.content.statistics import compute
 from portal.czech.formats import number, plural_form
 from portal.web.catalogue import cards

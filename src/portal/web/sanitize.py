@@ -7,7 +7,6 @@ one policy in portal.content.html_policy; URLs are judged as a browser parses th
 
 from __future__ import annotations
 
-
 import nh3
 
 from portal.content.html_policy import (

@@ -63,7 +63,7 @@ _CELLS = ("th_open", "td_open")
 def _paragraph_lines(body: str) -> Iterator[tuple[int, str]]:
     """(0-based line, text) of every line of running text (paragraphs, headings, list items; not table cells)."""
     tokens = read(body).tokens
-    for before, token in zip([None, *tokens], tokens):
+    for before, token in zip([None, *tokens], tokens, strict=False):
         if token.type == "inline" and token.map and not (before is not None and before.type in _CELLS):
             for i, line in enumerate(token.content.split("\n")):
                 yield token.map[0] + i, line

@@ -40,7 +40,7 @@ def rule_word_length(path: str, body: str, first_line: int) -> Iterator[Problem]
     reported, line, counted = 0, 0, 0
     for m in _LONG_WORD.finditer(body):
         word = m[0]
-        if "](" in word or word.startswith(("http://", "https://", "<http")) and len(word) < 2000:
+        if "](" in word or (word.startswith(("http://", "https://", "<http")) and len(word) < 2000):
             continue  # a link target is not printed as a word
         line += body.count("\n", counted, m.start())
         counted = m.start()

@@ -205,7 +205,7 @@ def read(body: str) -> Body:
         elif kind == "link":
             found += _links(block, where, pushed, lines, env.get("references", {}))
     live = blank(text, code + _quote_markers(tokens, lines, starts))
-    if "[" in live and (any(t.type == "html_block" for t in tokens) or "[^" in live and "<" in live):
+    if "[" in live and (any(t.type == "html_block" for t in tokens) or ("[^" in live and "<" in live)):
         # An HTML block may hide links the renderer sees (also in a footnote the stream drops, unused).
         found += [link for link in _links_of_whole(live, lines, env.get("references", {})) if link not in found]
     if "]:" in live:
