@@ -65,8 +65,11 @@ def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
         return [convert(item) for item in outline.root]
 
 
-def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
-    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers."""
+_HEADINGS = {f"/H{n}": Name(f"/H{n + 1}") for n in range(1, 6)}
+
+
+def _rename_ids(doc: pikepdf.Object, prefix: str, shift: bool = False) -> None:
+    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers; shift: H1 → H2, …"""
     stack = [doc]
     seen: set[tuple[int, int]] = set()
     while stack:
@@ -79,6 +82,8 @@ def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
             seen.add(elem.objgen)
         if "/ID" in elem:
             elem.ID = String(prefix + str(elem.ID))
+        if shift and str(elem.get("/S")) in _HEADINGS:
+            elem.S = _HEADINGS[str(elem.S)]
         if "/A" in elem:
             attributes = elem.A if isinstance(elem.A, Array) else [elem.A]
             for attr in attributes:
@@ -109,8 +114,13 @@ def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> 
 
 
 def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
-         pages: dict[str, int] | None = None) -> int:
-    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count."""
+         pages: dict[str, int] | None = None, shifted: set[int] = frozenset()) -> int:  # type: ignore[assignment]
+    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count.
+
+    The headings of the parts in `shifted` were typeset one level up (a PDF/UA-1 document starts at level 1,
+    manual.typ) and go one level down here, so the joined tree reads H1 part, H2 chapter, H3 section as in
+    an edition typeset in one go.
+    """
     out = pikepdf.open(parts[0])
     root = out.Root
     tree = root.StructTreeRoot
@@ -130,7 +140,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         for key, value in source.get("/RoleMap", Dictionary()).items():
             role_map[key] = value
         part_doc = source.K[0] if isinstance(source.K, Array) else source.K
-        _rename_ids(part_doc, f"P{number}-")
+        _rename_ids(part_doc, f"P{number}-", number in shifted)
         offset = next_key
         for page in part.pages:
             if "/StructParents" in page.obj:
@@ -182,6 +192,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
 
         tree_out.root.extend(item(e) for e in outline)
     _relink(out, titles or {}, pages or {})
+    root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D)]))  # printed numbers run 1, 2, … over all parts
     count = len(out.pages)
     out.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     for part in opened:

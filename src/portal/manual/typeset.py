@@ -1,12 +1,11 @@
-"""Typst adapter: every edition and every case print typeset in short-lived worker processes, from a content-addressed cache.
+"""Typst adapter: every edition and every case print typeset by the worker pool, from a content-addressed cache.
 
 Measured (README, "PDF příručka ve velkém"): Typst keeps every laid-out page and its memo cache in the
-process until the PDF is written (~1.1 MB per page, 3.3 GB for the 1,000-case full edition), and gives the
-memory back only when the process ends. Hence: at most two worker processes at a time (two cores), each
-ending after its job; case prints go in batches; an edition with more than CHUNK cases is typeset as parts
-(front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py). A PDF
-whose sources (template, chapter files, QR codes, pictures), engine version and options did not change is
-taken from the cache instead of being typeset again; so is every part of a large edition.
+process until it ends (~1.1 MB per page), so the typesetting runs in at most two long-lived worker
+processes (workers.py) that retire past a memory limit; an edition with more than CHUNK cases is typeset
+as parts (front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py).
+A PDF whose sources (template, chapter files, QR codes, pictures), engine version and options did not
+change is taken from the cache instead of being typeset again; so is every part of a large edition.
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,15 +30,12 @@ from portal.manual.model import (
     build_manual,
 )
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
+from portal.manual.workers import pool
 
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
-STANDARDS = ["ua-1"]
 WORKERS = 2
-BATCH_PAGES = 300          # pages a batch process typesets before it ends (bounds its memory)
-TIMEOUT = 900             # seconds one worker process may take
+BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
 CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
-ENGINE_ID = "typst-0.15.2/ua-1/v2"
-
+ENGINE_ID = "typst-0.15.2/ua-1/v3"
 
 
 @dataclass
@@ -60,64 +55,7 @@ class Result:
     cases: dict[str, PdfFile]
     rendered: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def _fonts_args() -> dict:
-    import typst
-    dirs = [d for d in FONT_DIRS if Path(d).is_dir()]
-    if not dirs:
-        raise ManualError("chybí písma DejaVu (/usr/share/fonts/truetype/dejavu); nainstalujte fonts-dejavu-core")
-    return {"font_paths": typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=dirs)}
-
-
-def _anchors(path: Path, names: list[str]) -> dict[str, int]:
-    """Page index of each named destination asked for."""
-    if not names:
-        return {}
-    import pikepdf
-
-    from portal.manual.join import _names
-    with pikepdf.open(path) as pdf:
-        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
-        wanted = set(names)
-        dests = pdf.Root.Names.Dests if "/Names" in pdf.Root and "/Dests" in pdf.Root.Names else None
-        return {n: index.get(d[0].objgen, 0) for n, d in _names(dests) if n in wanted}
-
-
-def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
-    """Worker: QR codes, Typst compiles (one compiler: fonts and template loaded once) and joins, in order."""
-    import typst
-    from pypdf import PdfReader
-
-    compiler = None
-    out: list[dict] = []
-    for item in items:
-        if item["kind"] == "qr":
-            for url, rel in item["codes"]:
-                path = Path(root) / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(qr_png(url))
-            out.append({})
-        elif item["kind"] == "typst":
-            compiler = compiler or typst.Compiler(root=root, **_fonts_args())
-            try:
-                # A later part of a large edition starts with a chapter (level 2): PDF/UA-1 checks a document's
-                # first heading, so such a part is checked as tagged PDF only; the joined edition starts with level 1.
-                data, warnings = compiler.compile_with_warnings(input=str(Path(root) / item["main"]), format="pdf",
-                                                                pdf_standards=STANDARDS if item.get("ua", True) else [],
-                                                                pdf_tags=True, timestamp=timestamp)
-            except typst.TypstError as exc:
-                raise ManualError(f"sazba {item['main']} selhala: {exc.message}") from None
-            target = Path(item["target"])
-            target.write_bytes(data)
-            out.append({"pages": len(PdfReader(target).pages), "anchors": _anchors(target, item.get("anchors", [])),
-                        "warnings": [str(getattr(w, "message", w)) for w in warnings]})
-        elif item["kind"] == "join":
-            from portal.manual.join import join
-            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
-                         item.get("titles", {}), item.get("pages", {}))
-            out.append({"pages": pages})
-    return out
+    timings: dict[str, list[float]] = field(default_factory=dict)  # kind of job -> [count, wall s, CPU s]
 
 
 def source_key(source: Source, digests: dict[str, str]) -> str:
@@ -127,6 +65,15 @@ def source_key(source: Source, digests: dict[str, str]) -> str:
     for rel in source.needs:
         h.update(f"\0{rel}\0{digests[rel]}".encode())
     return h.hexdigest()
+
+
+def _place(source: Path, target: Path) -> None:
+    """A file at target with source's bytes: a hard link where possible (cache entries are replaced, never changed)."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class Cache:
@@ -143,7 +90,7 @@ class Cache:
         try:
             data = json.loads(meta.read_text())
             done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()})
-            shutil.copyfile(pdf, target)
+            _place(pdf, target)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         with self.lock:
@@ -165,72 +112,35 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
-class Slots:
-    """At most n worker processes at a time; a waiting part of a large edition goes before anything else."""
-
-    def __init__(self, n: int) -> None:
-        self.free = max(1, n)
-        self.urgent = 0
-        self.cond = threading.Condition()
-
-    def acquire(self, urgent: bool) -> None:
-        with self.cond:
-            if urgent:
-                self.urgent += 1
-            while self.free == 0 or (not urgent and self.urgent):
-                self.cond.wait()
-            self.free -= 1
-            if urgent:
-                self.urgent -= 1
-
-    def release(self) -> None:
-        with self.cond:
-            self.free += 1
-            self.cond.notify_all()
-
-
 class Runner:
-    """Runs worker processes (`python -m portal.manual.typeset`, a job as JSON on stdin) within the slots."""
+    """One build's jobs on the shared worker pool: stops at the first failure, adds up where the time went."""
 
     def __init__(self, root: Path, timestamp: int, workers: int) -> None:
         self.root, self.timestamp = root, timestamp
-        self.slots = Slots(workers)
-        self.procs: set[subprocess.Popen] = set()
-        self.lock = threading.Lock()
+        self.pool = pool(workers)
         self.failed = False
+        self.lock = threading.Lock()
+        self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
 
     def run(self, items: list[dict], urgent: bool = False) -> list[dict]:
-        self.slots.acquire(urgent)
+        if self.failed:
+            raise ManualError("sazba jiné části selhala")
         try:
-            if self.failed:
-                raise ManualError("sazba jiné části selhala")
-            proc = subprocess.Popen([sys.executable, "-m", "portal.manual.typeset"], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            with self.lock:
-                self.procs.add(proc)
-            try:
-                stdout, stderr = proc.communicate(json.dumps({"root": str(self.root), "timestamp": self.timestamp, "items": items}),
-                                                  timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
-                self.failed = True
-                raise ManualError(f"sazba nedoběhla do {TIMEOUT} s") from None
-            with self.lock:
-                self.procs.discard(proc)
-            if proc.returncode != 0:
-                self.failed = True
-                lines = [line for line in stderr.strip().splitlines() if line.startswith("ManualError: ")]
-                raise ManualError(lines[-1].removeprefix("ManualError: ") if lines else
-                                  f"proces sazby skončil s kódem {proc.returncode}: {stderr.strip()[-500:]}")
-            return json.loads(stdout)
-        finally:
-            self.slots.release()
+            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent)
+        except BaseException:
+            self.failed = True
+            raise
+        with self.lock:
+            for item, result in zip(items, results):
+                kind = item.get("what", item["kind"])
+                entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
+                entry[0] += 1
+                entry[1] += result.get("wall", 0.0)
+                entry[2] += result.get("cpu", 0.0)
+        return results
 
     def stop(self) -> None:
-        with self.lock:
-            for proc in self.procs:
-                proc.kill()
+        self.pool.stop()
 
 
 def _timestamp(day: date) -> int:
@@ -261,15 +171,14 @@ class Build:
             if target.parent != self.parts_dir:
                 self.rendered.append(target.relative_to(self.out_dir).as_posix())
 
-    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
-              ua: bool = True) -> Done:
-        """One PDF from the cache, or typeset alone in a worker."""
+    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False) -> Done:  # type: ignore[assignment]
+        """One PDF from the cache, or typeset alone by a worker."""
         key = source_key(source, self.digests)
         hit = self.cache.get(key, target)
         if hit is not None:
             return hit
-        [raw] = self.runner.run([{"kind": "typst", "main": source.main, "target": str(target), "anchors": list(anchors),
-                                  "ua": ua}], urgent)
+        [raw] = self.runner.run([{"kind": "typst", "what": source.kind, "main": source.main, "target": str(target),
+                                  "anchors": list(anchors)}], urgent)
         done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -287,7 +196,7 @@ class Build:
             else:
                 out[target] = hit
         if todo:
-            raws = self.runner.run([{"kind": "typst", "main": s.main, "target": str(t)} for _, s, t in todo])
+            raws = self.runner.run([{"kind": "typst", "what": "case", "main": s.main, "target": str(t)} for _, s, t in todo])
             for (key, _, target), raw in zip(todo, raws):
                 done = Done(raw["pages"], {}, raw.get("warnings", []))
                 self.cache.put(key, target, done)
@@ -316,7 +225,7 @@ class Build:
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
-                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, ua=i == 0)
+                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True)
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
@@ -336,7 +245,7 @@ class Build:
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
         [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of}], True)
+                                  "titles": titles, "pages": pages_of, "shifted": list(range(2, len(parts)))}], True)
         done = Done(raw["pages"])
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -348,21 +257,32 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     """Every edition into out_dir, every case print into out_dir/priklady; only what changed is typeset."""
     if not collection.ok:
         raise ManualError("obsah má chyby, příručku nelze vytvořit")
+    wall, cpu = time.perf_counter(), time.process_time()
     manual = build_manual(collection, settings)
+    python = {"markdown": [len(manual.cases) + len(manual.methods), time.perf_counter() - wall, time.process_time() - cpu]}
     root = cache_dir / "src"
     cache = Cache(cache_dir / "pdf")
     digests = digests if digests is not None else _load_digests(root)
+    wall, cpu = time.perf_counter(), time.process_time()
     sources = write_sources(manual, root, digests)
+    python["typst-sources"] = [len(sources.chapters), time.perf_counter() - wall, time.process_time() - cpu]
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
     runner = Runner(root, _timestamp(settings.edition_date), workers)
+    runner.timings.update(python)
     if 0 < len(sources.pending_qr) <= 50:  # a few: not worth starting processes
         for url, rel in sources.pending_qr:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_bytes(qr_png(url))
-    elif sources.pending_qr:  # ~10 ms each in segno: shared by the workers, before anything needs them
+    elif sources.pending_qr:  # ~3 ms each in segno: shared by the workers, before anything needs them
         codes = sources.pending_qr
-        threads = [threading.Thread(target=runner.run, args=([{"kind": "qr", "codes": codes[i::workers]}],))
+
+        def guard_qr(items: list[dict]) -> None:
+            try:
+                runner.run(items)
+            except BaseException:  # noqa: BLE001 - runner.failed says it
+                runner.failed = True
+        threads = [threading.Thread(target=guard_qr, args=([{"kind": "qr", "codes": codes[i::workers]}],))
                    for i in range(max(1, workers))]
         for t in threads:
             t.start()
@@ -395,9 +315,8 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
             pdfs["priklady/" + target.stem] = done
 
     threads = [threading.Thread(target=guard, args=(one_edition, e)) for e in editions]
-    per_batch = max(1, BATCH_PAGES // 2)
-    threads += [threading.Thread(target=guard, args=(prints, sources.prints[i:i + per_batch]))
-                for i in range(0, len(sources.prints), per_batch)]
+    threads += [threading.Thread(target=guard, args=(prints, sources.prints[i:i + BATCH]))
+                for i in range(0, len(sources.prints), BATCH)]
     for t in threads:
         t.start()
     for t in threads:
@@ -408,7 +327,7 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         raise errors[0]
     cache.keep_only_used()
     shutil.rmtree(build.parts_dir, ignore_errors=True)
-    result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)))
+    result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)), runner.timings)
     full = editions[0]
     for edition in editions:
         target = out_dir / f"{edition.name}.pdf"
@@ -418,16 +337,6 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         result.cases[source.name] = PdfFile(full, target, pdfs["priklady/" + source.name].pages, target.stat().st_size,
                                             settings.edition_date)
     return result
-
-
-def main() -> None:
-    """Worker entry: {"root", "timestamp", "items"} as JSON on stdin, one result per item as JSON on stdout."""
-    data = json.loads(sys.stdin.read())
-    try:
-        result = work(data["root"], data["timestamp"], data["items"])
-    except ManualError as exc:
-        sys.exit(f"ManualError: {exc}")
-    sys.stdout.write(json.dumps(result))
 
 
 def _load_digests(root: Path) -> dict[str, str]:
@@ -442,6 +351,3 @@ def _load_digests(root: Path) -> dict[str, str]:
 def _save_digests(root: Path, digests: dict[str, str]) -> None:
     (root / ".digests.json").write_text(json.dumps(digests))
 
-
-if __name__ == "__main__":
-    main()
