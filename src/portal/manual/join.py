@@ -68,8 +68,17 @@ def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
 _HEADINGS = {f"/H{n}": Name(f"/H{n + 1}") for n in range(1, 6)}
 
 
+# Roles whose children hold no heading and no table cell: the walk below does not go into them.
+_INLINE = {"/P", "/Span", "/Link", "/Strong", "/Em", "/Lbl", "/Code", "/Figure", "/Formula", "/Quote", "/Reference",
+           "/Note", "/Title", "/Datetime", "/Caption"} | set(_HEADINGS) | {"/H6"}
+
+
 def _rename_ids(doc: pikepdf.Object, prefix: str, shift: bool = False) -> None:
-    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers; shift: H1 → H2, …"""
+    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers; shift: H1 → H2, …
+
+    Ids are given to table cells only and headings sit in block elements, so the walk leaves out the
+    children of paragraphs and other inline elements (most of a chapter's tree).
+    """
     stack = [doc]
     seen: set[tuple[int, int]] = set()
     while stack:
@@ -80,20 +89,35 @@ def _rename_ids(doc: pikepdf.Object, prefix: str, shift: bool = False) -> None:
             if elem.objgen in seen:
                 continue
             seen.add(elem.objgen)
+        role = str(elem.get("/S"))
+        if shift and role in _HEADINGS:
+            elem.S = _HEADINGS[role]
         if "/ID" in elem:
             elem.ID = String(prefix + str(elem.ID))
-        if shift and str(elem.get("/S")) in _HEADINGS:
-            elem.S = _HEADINGS[str(elem.S)]
         if "/A" in elem:
             attributes = elem.A if isinstance(elem.A, Array) else [elem.A]
             for attr in attributes:
                 if isinstance(attr, Dictionary) and "/Headers" in attr:
                     attr.Headers = Array([String(prefix + str(h)) for h in attr.Headers])
+        if role in _INLINE:
+            continue
         kids = elem.get("/K")
         if isinstance(kids, Array):
             stack.extend(k for k in kids if isinstance(k, Dictionary) and "/S" in k)
         elif isinstance(kids, Dictionary) and "/S" in kids:
             stack.append(kids)
+
+
+def prepare(path: Path, prefix: str, shift: bool) -> None:
+    """Make a freshly typeset part ready to be joined, once (the result is cached with the part): ids prefixed, headings shifted."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        _rename_ids(tree.K[0] if isinstance(tree.K, Array) else tree.K, prefix, shift)
+        if "/IDTree" in tree:
+            ids = _names(tree.IDTree)
+            tree.IDTree = pdf.make_indirect(Dictionary(Names=Array([x for n, v in sorted(ids, key=lambda e: e[0])
+                                                                    for x in (String(prefix + n), v)])))
+        pdf.save(path)
 
 
 PREFIX = "kp-dest:"
@@ -114,12 +138,13 @@ def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> 
 
 
 def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
-         pages: dict[str, int] | None = None, shifted: set[int] = frozenset()) -> int:  # type: ignore[assignment]
+         pages: dict[str, int] | None = None) -> int:
     """Join parts into target; real[i] are the destination names part i really holds. Returns the page count.
 
-    The headings of the parts in `shifted` were typeset one level up (a PDF/UA-1 document starts at level 1,
-    manual.typ) and go one level down here, so the joined tree reads H1 part, H2 chapter, H3 section as in
-    an edition typeset in one go.
+    Every part after the first went through prepare(): its element ids carry a prefix of its own, and the
+    headings of a later part, typeset one level up (a PDF/UA-1 document starts at level 1, manual.typ),
+    are back one level down, so the joined tree reads H1 part, H2 chapter, H3 section as in an edition
+    typeset in one go.
     """
     out = pikepdf.open(parts[0])
     root = out.Root
@@ -132,6 +157,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
     role_map = Dictionary(tree.get("/RoleMap", Dictionary()))
     outline = _outline(out)
     opened = []
+    grouped: list[pikepdf.Object] = []
     for number, path in enumerate(parts[1:], start=1):
         part = pikepdf.open(path)
         opened.append(part)
@@ -140,7 +166,6 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         for key, value in source.get("/RoleMap", Dictionary()).items():
             role_map[key] = value
         part_doc = source.K[0] if isinstance(source.K, Array) else source.K
-        _rename_ids(part_doc, f"P{number}-", number in shifted)
         offset = next_key
         for page in part.pages:
             if "/StructParents" in page.obj:
@@ -156,21 +181,25 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         part_ids = _names(source.get("/IDTree"))
         part_outline = _outline(part)
         out.pages.extend(part.pages)
+        # The part's Document element becomes a grouping element of the joined Document (one tree, one
+        # Document; its children keep their parent, so nothing is walked or rewritten per element).
         copied_doc = out.copy_foreign(part_doc)
-        for kid in (copied_doc.K if isinstance(copied_doc.K, Array) else [copied_doc.K]):
-            if isinstance(kid, Dictionary) and "/S" in kid:
-                kid.P = document
-            document.K.append(kid)
+        copied_doc.S = Name.NonStruct
+        copied_doc.P = document
+        grouped.append(copied_doc)
         nums += [(k + offset, out.copy_foreign(v)) for k, v in part_nums]
-        ids += [(f"P{number}-{n}", out.copy_foreign(v)) for n, v in part_ids]
+        ids += [(n, out.copy_foreign(v)) for n, v in part_ids]
         dests += [(n, out.copy_foreign(d)) for n, d in part_dests]
         for title, page, top, children in part_outline:
-            shifted = [(t, p + offset_pages, tp, c) for t, p, tp, c in children]
-            entry = (title, page + offset_pages, top, shifted)
+            moved = [(t, p + offset_pages, tp, c) for t, p, tp, c in children]
+            entry = (title, page + offset_pages, top, moved)
             if children or not outline:   # a part title with its chapters
                 outline.append(entry)
             else:                         # a chapter of the part opened in an earlier file
                 outline[-1][3].append(entry)
+    if not isinstance(document.K, Array):
+        document.K = Array([document.K])
+    document.K.extend(grouped)
     tree.ParentTree = out.make_indirect(Dictionary(Nums=Array([x for k, v in sorted(nums, key=lambda e: e[0]) for x in (k, v)])))
     tree.ParentTreeNextKey = next_key
     if ids:

@@ -171,14 +171,17 @@ class Build:
             if target.parent != self.parts_dir:
                 self.rendered.append(target.relative_to(self.out_dir).as_posix())
 
-    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False) -> Done:  # type: ignore[assignment]
-        """One PDF from the cache, or typeset alone by a worker."""
+    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
+              part: int | None = None) -> Done:
+        """One PDF from the cache, or typeset alone by a worker; `part`: the index of a part of a large edition."""
         key = source_key(source, self.digests)
         hit = self.cache.get(key, target)
         if hit is not None:
             return hit
-        [raw] = self.runner.run([{"kind": "typst", "what": source.kind, "main": source.main, "target": str(target),
-                                  "anchors": list(anchors)}], urgent)
+        item = {"kind": "typst", "what": source.kind, "main": source.main, "target": str(target), "anchors": list(anchors)}
+        if part is not None:  # ids made unique by the part's content address, so the prepared part is cached as it is
+            item["prepare"] = {"prefix": f"P{key[:12]}-", "shift": part > 0}
+        [raw] = self.runner.run([item], urgent)
         done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -225,7 +228,7 @@ class Build:
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
-                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True)
+                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, part=i)
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
@@ -245,7 +248,7 @@ class Build:
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
         [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of, "shifted": list(range(2, len(parts)))}], True)
+                                  "titles": titles, "pages": pages_of}], True)
         done = Done(raw["pages"])
         self.cache.put(key, target, done)
         self._record(target, done)

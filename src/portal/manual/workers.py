@@ -78,12 +78,15 @@ def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
                 raise ManualError(f"sazba {item['main']} selhala: {exc.message}") from None
             target = Path(item["target"])
             target.write_bytes(data)
+            if "prepare" in item:  # a part of a large edition (join.py)
+                from portal.manual.join import prepare
+                prepare(target, item["prepare"]["prefix"], item["prepare"]["shift"])
             pages, anchors = _pages_and_anchors(target, item.get("anchors", []))
             result = {"pages": pages, "anchors": anchors, "warnings": [str(getattr(w, "message", w)) for w in warnings]}
         elif item["kind"] == "join":
             from portal.manual.join import join
             pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
-                         item.get("titles", {}), item.get("pages", {}), set(item.get("shifted", [])))
+                         item.get("titles", {}), item.get("pages", {}))
             result = {"pages": pages}
         else:
             raise ManualError(f"neznámá úloha sazby {item['kind']!r}")
