@@ -35,7 +35,7 @@ from portal.manual.workers import pool
 WORKERS = 2
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
 CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
-ENGINE_ID = "typst-0.15.2/ua-1/v3"
+ENGINE_ID = "typst-0.15.2/ua-1/v4"
 
 
 @dataclass
