@@ -3,7 +3,7 @@
 The PDFs are typeset by Typst in worker processes (src/portal/manual/typeset.py) while MkDocs builds the
 pages; on_post_build waits for them, copies them under ke-stazeni/ and fills in the list on the downloads
 page (its size and page counts are known only then). Only what changed is typeset again: PDFs are kept in a
-content-addressed cache (.cache/pdf/, or PORTAL_PDF_CACHE). PORTAL_PDF=0 builds everything but the PDFs.
+content-addressed cache (.cache/prirucka/, or PORTAL_PDF_CACHE). PORTAL_PDF=0 builds everything but the PDFs.
 Any failure stops the build: the site never goes out without them.
 """
 
@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal.manual import ManualError, Settings, downloads_html
-from portal.manual.typeset import Result, build_all
+from portal.manual.typeset import Result, build_all, place
 from portal.manual.typography import file_size
 
 log = logging.getLogger("mkdocs.hooks.manual")
@@ -70,11 +70,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     settings = manual_settings(config)
     collection = get_collection(config)
-    _build.out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
+    cache = cache_dir(config)
+    cache.mkdir(parents=True, exist_ok=True)
+    _build.out = Path(tempfile.mkdtemp(prefix="vystup-", dir=cache))  # beside the cache: its PDFs are hard links
 
     def work() -> None:
         try:
-            _build.result = build_all(collection, settings, _build.out, cache_dir(config))  # type: ignore[arg-type]
+            _build.result = build_all(collection, settings, _build.out, cache)  # type: ignore[arg-type]
         except BaseException as exc:  # noqa: BLE001 - reported by on_post_build, in the build's own thread
             _build.error = exc
 
@@ -116,10 +118,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         for message in result.warnings:
             log.warning(f"PDF příručka: {message}")
         for pdf in result.editions:
-            shutil.copyfile(pdf.path, site / DOWNLOADS / pdf.path.name)
+            place(pdf.path, site / DOWNLOADS / pdf.path.name)
             log.info(f"PDF příručka: {DOWNLOADS}{pdf.path.name} ({pdf.pages} stran, {file_size(pdf.size)})")
         for slug, pdf in result.cases.items():
-            shutil.copyfile(pdf.path, site / CASES / f"{slug}.pdf")
+            place(pdf.path, site / CASES / f"{slug}.pdf")
         log.info(f"PDF příručka: {len(result.cases)} tisků příkladů v {CASES}; nově vysázeno {len(result.rendered)} PDF")
         page = site / DOWNLOADS / "index.html"
         if page.is_file():

@@ -67,7 +67,7 @@ def source_key(source: Source, digests: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def _place(source: Path, target: Path) -> None:
+def place(source: Path, target: Path) -> None:
     """A file at target with source's bytes: a hard link where possible (cache entries are replaced, never changed)."""
     target.unlink(missing_ok=True)
     try:
@@ -90,7 +90,7 @@ class Cache:
         try:
             data = json.loads(meta.read_text())
             done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()})
-            _place(pdf, target)
+            place(pdf, target)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         with self.lock:
