@@ -29,7 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal.manual import ManualError, Settings, downloads_html
-from portal.manual.typeset import Result, build_all, place
+from portal.manual.cache import place
+from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
 
 log = logging.getLogger("mkdocs.hooks.manual")

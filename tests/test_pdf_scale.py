@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -102,7 +103,7 @@ def assert_heading_order(path: Path, chapters: int) -> None:
     """PDF/UA-1: the first heading is H1 and no level is skipped on the way down; chapters are H2."""
     levels = heading_levels(path)
     assert levels and levels[0] == 1, (path.name, levels[:5])
-    skips = [(i, a, b) for i, (a, b) in enumerate(zip(levels, levels[1:])) if b > a + 1]
+    skips = [(i, a, b) for i, (a, b) in enumerate(pairwise(levels)) if b > a + 1]
     assert not skips, (path.name, skips[:5])
     assert levels.count(2) >= chapters, (path.name, levels.count(2), chapters)
 
@@ -228,7 +229,7 @@ def test_joined_and_single_editions_keep_the_heading_order(parts_site: Path, bui
     assert_heading_order(built_site / "ke-stazeni/prirucka-dobre-praxe.pdf", chapters)
     assert_heading_order(built_site / "ke-stazeni/prirucka-dobre-praxe-jihocesky.pdf", 1 + len(collection.methods))
     levels = heading_levels(built_site / f"ke-stazeni/priklady/{CASE}.pdf")
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels)), levels
     # The joined edition has the levels of the edition typeset in one go, chapter by chapter.
     assert heading_levels(parts_site / "ke-stazeni/prirucka-dobre-praxe.pdf") == \
         heading_levels(built_site / "ke-stazeni/prirucka-dobre-praxe.pdf")
