@@ -31,7 +31,7 @@ from portal.manual.model import (
     build_manual,
 )
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
-from portal.manual.workers import pool
+from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE, pool
 
 WORKERS = 2
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
@@ -59,11 +59,11 @@ class Runner:
         self.lock = threading.Lock()
         self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
 
-    def run(self, items: list[dict], urgent: bool = False) -> list[dict]:
+    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
         if self.failed:
             raise ManualError("sazba jiné části selhala")
         try:
-            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent)
+            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
         except BaseException:
             self.failed = True
             raise
@@ -109,7 +109,7 @@ class Build:
                 self.rendered.append(target.relative_to(self.out_dir).as_posix())
 
     def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
-              part: int | None = None) -> Done:
+              part: int | None = None, cases: int = 0) -> Done:
         """One PDF from the cache, or typeset alone by a worker; `part`: the index of a part of a large edition."""
         key = source_key(source, self.digests)
         hit = self.cache.get(key, target)
@@ -118,7 +118,7 @@ class Build:
         item = {"kind": "typst", "what": source.kind, "main": source.main, "target": str(target), "anchors": list(anchors)}
         if part is not None:  # ids made unique by the part's content address, so the prepared part is cached as it is
             item["prepare"] = {"prefix": f"P{key[:12]}-", "shift": part > 0}
-        [raw] = self.runner.run([item], urgent)
+        [raw] = self.runner.run([item], urgent, 30 + MB_PER_CASE * cases)
         done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -136,7 +136,8 @@ class Build:
             else:
                 out[target] = hit
         if todo:
-            raws = self.runner.run([{"kind": "typst", "what": "case", "main": s.main, "target": str(t)} for _, s, t in todo])
+            raws = self.runner.run([{"kind": "typst", "what": "case", "main": s.main, "target": str(t)} for _, s, t in todo],
+                                   need_mb=2.0 * len(todo))  # a print keeps ~2 MB in the worker
             for (key, _, target), raw in zip(todo, raws):
                 done = Done(raw["pages"], {}, raw.get("warnings", []))
                 self.cache.put(key, target, done)
@@ -158,14 +159,15 @@ class Build:
         stem = target.stem
         for _ in range(3):  # the contents take as many pages as before with real numbers: one round, rarely two
             front = src.front(edition, src.chapters, src.intro_file, [(lvl, t, n, numbers[n]) for lvl, t, n in entries])
-            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True)
+            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True, cases=len(m.methods) + 5)
             pages_of.update(first.anchors)
             start = first.pages + 1
             parts, real = [self.parts_dir / f"{stem}.0.pdf"], [front_names]
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
-                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, part=i)
+                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, part=i,
+                                  cases=len(chunk))
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
@@ -185,7 +187,7 @@ class Build:
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
         [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of}], True)
+                                  "titles": titles, "pages": pages_of}], True, MB_PER_JOINED_PAGE * (start - 1))
         done = Done(raw["pages"])
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -248,7 +250,8 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         if len(edition.cases) > size:
             pdfs[edition.name] = build.large(edition, target)
         else:
-            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target)
+            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target,
+                                             cases=len(edition.cases) + len(manual.methods))
 
     def prints(batch: list[Source]) -> None:
         for target, done in build.batch([(s, out_dir / "priklady" / f"{s.name}.pdf") for s in batch]).items():

@@ -25,7 +25,12 @@ from portal.manual.typst_doc import qr_png
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 STANDARDS = ["ua-1"]
 TIMEOUT = 900        # seconds one job may take
-RETIRE_MB = 450      # a worker whose resident memory passed this after a job ends (a 100-case part: ~400 MB)
+RETIRE_MB = 450      # a worker whose resident memory passed this after a job ends
+FRESH_MB = 110       # a fresh worker with its fonts loaded
+BUDGET_MB = 1100     # what the busy workers together may hold at most (memory already held + what their jobs need)
+# Measured memory a job adds (README): Typst ~3.5 MB per case chapter it lays out; join ~0.26 MB per page.
+MB_PER_CASE = 3.5
+MB_PER_JOINED_PAGE = 0.26
 
 
 def _fonts_args() -> dict:
@@ -108,7 +113,8 @@ def main() -> None:
             answer: dict = {"results": work(job["root"], job["timestamp"], job["items"])}
         except ManualError as exc:
             answer = {"error": str(exc)}
-        retire = _rss_mb() > RETIRE_MB
+        answer["rss"] = _rss_mb()
+        retire = answer["rss"] > RETIRE_MB
         answer["retire"] = retire
         sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
@@ -118,6 +124,7 @@ def main() -> None:
 
 class _Worker:
     def __init__(self) -> None:
+        self.rss = FRESH_MB  # as last reported
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
@@ -150,46 +157,58 @@ class _Worker:
 
 
 class Pool:
-    """At most n workers busy at a time; a waiting urgent job (a part of a large edition) goes before anything else."""
+    """At most n workers busy at a time, within BUDGET_MB of memory; a waiting urgent job (a part of a large
+    edition) goes before anything else. A job says how much memory it needs; an idle worker that would pass
+    RETIRE_MB plus that is replaced by a fresh one; a job larger than the budget runs alone."""
 
     def __init__(self, n: int) -> None:
         self.n = max(1, n)
-        self.free = self.n
         self.urgent = 0
         self.idle: list[_Worker] = []
-        self.busy: set[_Worker] = set()
+        self.busy: dict[_Worker, float] = {}   # worker -> memory reserved for its job
         self.cond = threading.Condition()
 
-    def run(self, job: dict, urgent: bool = False) -> list[dict]:
+    def _take(self, need: float) -> tuple[_Worker | None, float] | None:
+        """The idle worker for a job of `need` MB (None: start one) and its reservation, if the job fits now."""
+        worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
+        if worker is not None and worker.rss > FRESH_MB * 1.5 and worker.rss + need > RETIRE_MB + 150:
+            self.idle.remove(worker)  # too full for this job: a fresh process gives its memory back
+            worker.close()
+            worker = None
+        cost = (worker.rss if worker else FRESH_MB) + need
+        if len(self.busy) >= self.n or (self.busy and sum(self.busy.values()) + cost > BUDGET_MB):
+            return None
+        return worker, cost
+
+    def run(self, job: dict, urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
         with self.cond:
             if urgent:
                 self.urgent += 1
-            while self.free == 0 or (not urgent and self.urgent):
+            while (not urgent and self.urgent) or (taken := self._take(need_mb)) is None:
                 self.cond.wait()
-            self.free -= 1
             if urgent:
                 self.urgent -= 1
-            worker = self.idle.pop() if self.idle else None
-        try:
+            worker, cost = taken
             worker = worker or _Worker()
-            with self.cond:
-                self.busy.add(worker)
+            if worker in self.idle:
+                self.idle.remove(worker)
+            self.busy[worker] = cost
+        try:
             answer = worker.ask(job)
         except BaseException:
-            if worker is not None:
-                worker.close()
+            worker.close()
             raise
         finally:
             with self.cond:
-                self.free += 1
-                if worker is not None:
-                    self.busy.discard(worker)
+                self.busy.pop(worker, None)
                 self.cond.notify_all()
         with self.cond:
+            worker.rss = float(answer.get("rss", worker.rss))
             if answer.get("retire") or "error" in answer:
                 worker.close()
             else:
                 self.idle.append(worker)
+            self.cond.notify_all()
         if "error" in answer:
             raise ManualError(answer["error"])
         return answer["results"]
