@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import threading
@@ -9,6 +10,7 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import segno
@@ -163,7 +165,7 @@ def test_contents_page_numbers_match_where_chapters_start(full: PdfReader):
 def test_running_head_names_the_chapter(full: PdfReader):
     marks = outline(full)
     starts = [(title, page) for level, title, page in marks if level == 2]
-    for (title, page), (_, following) in zip(starts, starts[1:]):
+    for (title, page), (_, following) in itertools.pairwise(starts):
         for continuation in range(page + 1, following):
             assert title in norm(full.pages[continuation].extract_text()), (title, continuation + 1)
 
@@ -226,7 +228,7 @@ tags:"""
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
     def _record(self) -> None:
         _Recorder.requests.append(self.requestline)
@@ -235,7 +237,7 @@ class _Recorder(BaseHTTPRequestHandler):
 
     do_GET = do_HEAD = do_POST = do_CONNECT = _record
 
-    def log_message(self, *args) -> None:  # noqa: ANN002 - silence the server
+    def log_message(self, *args) -> None:
         pass
 
 
@@ -340,13 +342,13 @@ def test_print_html_has_no_breakable_one_letter_word(collection):
             self.texts: list[str] = []
             self.skip = 0
 
-        def handle_starttag(self, tag, attrs) -> None:  # noqa: ANN001
+        def handle_starttag(self, tag, attrs) -> None:
             self.skip += tag in ("pre", "code", "title")
 
-        def handle_endtag(self, tag) -> None:  # noqa: ANN001
+        def handle_endtag(self, tag) -> None:
             self.skip -= tag in ("pre", "code", "title")
 
-        def handle_data(self, data) -> None:  # noqa: ANN001
+        def handle_data(self, data) -> None:
             if not self.skip:
                 self.texts.append(data)
 

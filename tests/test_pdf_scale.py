@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -79,6 +80,32 @@ def struct_check(path: Path) -> dict[str, int]:
         xmp = pdf.open_metadata()
         assert xmp.get("pdfuaid:part") == "1"
         return roles
+
+
+def heading_levels(path: Path) -> list[int]:
+    """The level of every heading of the structure tree, in reading order."""
+    levels: list[int] = []
+    with pikepdf.open(path) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        stack = [tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K]
+        while stack:
+            elem = stack.pop()
+            role = str(elem.S)
+            if re.fullmatch(r"/H[1-6]", role):
+                levels.append(int(role[2]))
+            kids = elem.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+            stack.extend(reversed([k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]))
+    return levels
+
+
+def assert_heading_order(path: Path, chapters: int) -> None:
+    """PDF/UA-1: the first heading is H1 and no level is skipped on the way down; chapters are H2."""
+    levels = heading_levels(path)
+    assert levels and levels[0] == 1, (path.name, levels[:5])
+    skips = [(i, a, b) for i, (a, b) in enumerate(pairwise(levels)) if b > a + 1]
+    assert not skips, (path.name, skips[:5])
+    assert levels.count(2) >= chapters, (path.name, levels.count(2), chapters)
 
 
 def link_targets(path: Path) -> dict[str, int]:
@@ -193,6 +220,22 @@ def test_joined_edition_keeps_contents_outline_heads_tags_and_links(parts_site: 
     # Page numbers run on across the files.
     for i in range(2, len(full.pages)):
         assert str(i + 1) in full.pages[i].extract_text().split(), i + 1
+
+
+def test_joined_and_single_editions_keep_the_heading_order(parts_site: Path, built_site: Path):
+    collection = load_collection(REPO)
+    chapters = len(collection.cases) + len(collection.methods)
+    assert_heading_order(parts_site / "ke-stazeni/prirucka-dobre-praxe.pdf", chapters)
+    assert_heading_order(built_site / "ke-stazeni/prirucka-dobre-praxe.pdf", chapters)
+    assert_heading_order(built_site / "ke-stazeni/prirucka-dobre-praxe-jihocesky.pdf", 1 + len(collection.methods))
+    levels = heading_levels(built_site / f"ke-stazeni/priklady/{CASE}.pdf")
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels)), levels
+    # The joined edition has the levels of the edition typeset in one go, chapter by chapter.
+    assert heading_levels(parts_site / "ke-stazeni/prirucka-dobre-praxe.pdf") == \
+        heading_levels(built_site / "ke-stazeni/prirucka-dobre-praxe.pdf")
+    with pikepdf.open(parts_site / "ke-stazeni/prirucka-dobre-praxe.pdf") as pdf:
+        labels = pdf.Root.PageLabels.Nums
+        assert int(labels[0]) == 0 and str(labels[1].S) == "/D" and len(labels) == 2  # 1, 2, … as printed
 
 
 # ---------- the cache ----------

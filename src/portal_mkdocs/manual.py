@@ -3,7 +3,7 @@
 The PDFs are typeset by Typst in worker processes (src/portal/manual/typeset.py) while MkDocs builds the
 pages; on_post_build waits for them, copies them under ke-stazeni/ and fills in the list on the downloads
 page (its size and page counts are known only then). Only what changed is typeset again: PDFs are kept in a
-content-addressed cache (.cache/pdf/, or PORTAL_PDF_CACHE). PORTAL_PDF=0 builds everything but the PDFs.
+content-addressed cache (.cache/prirucka/, or PORTAL_PDF_CACHE). PORTAL_PDF=0 builds everything but the PDFs.
 Any failure stops the build: the site never goes out without them.
 """
 
@@ -16,11 +16,6 @@ import tempfile
 import threading
 from pathlib import Path
 
-from portal_mkdocs.state import build_state
-from portal_mkdocs.content import (
-    content_root,
-    get_collection,
-)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -29,10 +24,16 @@ from mkdocs.utils import get_relative_url
 
 from portal import paths
 from portal.manual import ManualError, Settings, downloads_html
-from portal.release import edition_date
+from portal.manual.cache import place
 from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
+from portal.release import edition_date
 from portal.web.page_parts import case_pdf_link, downloads_placeholder
+from portal_mkdocs.content import (
+    content_root,
+    get_collection,
+)
+from portal_mkdocs.state import BuildState, build_state
 
 log = logging.getLogger("mkdocs.hooks.manual")
 
@@ -51,7 +52,11 @@ class _Build:
         self.out: Path | None = None
 
 
-_build = _Build()
+def _job(state: BuildState) -> _Build:
+    """This build's PDF job, kept in the plugin's state (it lives across the rebuilds of one serve)."""
+    if not isinstance(state.manual_job, _Build):
+        state.manual_job = _Build()
+    return state.manual_job
 
 
 def cache_dir(config: MkDocsConfig) -> Path:
@@ -60,19 +65,22 @@ def cache_dir(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Start typesetting every PDF; the downloads page gets a placeholder filled in by on_post_build."""
-    _clean_up()
     state = build_state(config)
+    _build = _job(state)
+    _clean_up(_build)
     if not state.pdf:
         state.downloads_html = downloads_placeholder(enabled=False)
         return files
     settings = manual_settings(config)
     collection = get_collection(config)
-    _build.out = Path(tempfile.mkdtemp(prefix="portal-prirucka-"))
+    cache = cache_dir(config)
+    cache.mkdir(parents=True, exist_ok=True)
+    _build.out = Path(tempfile.mkdtemp(prefix="vystup-", dir=cache))  # beside the cache: its PDFs are hard links
 
     def work() -> None:
         try:
-            _build.result = build_all(collection, settings, _build.out, cache_dir(config))  # type: ignore[arg-type]
-        except BaseException as exc:  # noqa: BLE001 - reported by on_post_build, in the build's own thread
+            _build.result = build_all(collection, settings, _build.out, cache)  # type: ignore[arg-type]
+        except BaseException as exc:
             _build.error = exc
 
     _build.thread = threading.Thread(target=work, name="portal-prirucka", daemon=True)
@@ -95,6 +103,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Wait for the PDFs, put them into the site and list them on the downloads page."""
+    _build = _job(build_state(config))
     if _build.thread is None:
         return
     _build.thread.join()
@@ -111,10 +120,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         for message in result.warnings:
             log.warning(f"PDF příručka: {message}")
         for pdf in result.editions:
-            shutil.copyfile(pdf.path, site / DOWNLOADS / pdf.path.name)
+            place(pdf.path, site / DOWNLOADS / pdf.path.name)
             log.info(f"PDF příručka: {DOWNLOADS}{pdf.path.name} ({pdf.pages} stran, {file_size(pdf.size)})")
         for slug, pdf in result.cases.items():
-            shutil.copyfile(pdf.path, site / paths.case_print(slug))
+            place(pdf.path, site / paths.case_print(slug))
         log.info(f"PDF příručka: {len(result.cases)} tisků příkladů v {CASES}; nově vysázeno {len(result.rendered)} PDF")
         page = site / DOWNLOADS / "index.html"
         if page.is_file():
@@ -124,14 +133,15 @@ def on_post_build(config: MkDocsConfig) -> None:
                 raise PluginError(f"PDF příručka: stránka {DOWNLOADS} nemá místo pro seznam PDF (makro downloads()).")
             page.write_text(html.replace(PENDING, listing, 1), encoding="utf-8")
     finally:
-        _clean_up()
+        _clean_up(_build)
 
 
-def on_build_error(error: Exception) -> None:
+def on_build_error(error: Exception, state: BuildState) -> None:
     """A failed build waits for its workers (they end by themselves) and removes the temporary folder."""
+    _build = _job(state)
     if _build.thread is not None:
         _build.thread.join()
-    _clean_up()
+    _clean_up(_build)
 
 
 def manual_settings(config: MkDocsConfig) -> Settings:
@@ -166,7 +176,7 @@ def manual_settings(config: MkDocsConfig) -> Settings:
     )
 
 
-def _clean_up() -> None:
+def _clean_up(_build: _Build) -> None:
     """Forget the last build and delete its temporary folder."""
     if _build.out is not None:
         shutil.rmtree(_build.out, ignore_errors=True)

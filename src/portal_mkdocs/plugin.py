@@ -91,4 +91,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     on_post_page = _combined("on_post_page")
     on_post_build = _combined("on_post_build")
     on_serve = _combined("on_serve")
-    on_build_error = _combined("on_build_error")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """MkDocs passes no config to this event: the concern that runs work in the background gets the state itself."""
+        manual.on_build_error(error, self.state)

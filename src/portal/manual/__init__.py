@@ -11,7 +11,7 @@ __all__ = ["Edition", "Manual", "ManualError", "PdfFile", "Settings", "build_edi
            "downloads_html", "edition_html", "render_edition"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - WeasyPrint is loaded only when its adapter is asked for
+def __getattr__(name: str):
     if name in ("build_editions", "render_edition"):
         from portal.manual import render
         return getattr(render, name)

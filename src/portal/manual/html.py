@@ -11,11 +11,11 @@ from html import escape
 
 import segno
 
-from portal.web.facts import contacts_html as facts_contacts_html
-from portal.web.facts import indicators_html, print_cells
 from portal.content.model import Contact
 from portal.manual.model import Chapter, Edition, Manual, PdfFile, anchor
 from portal.manual.typography import NBSP, bind_short_words_html, czech_long_date, file_size, plural
+from portal.web.facts import contacts_html as facts_contacts_html
+from portal.web.facts import indicators_html, print_cells
 
 Link = Callable[[str], str]
 

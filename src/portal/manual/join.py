@@ -12,6 +12,7 @@ map, and the front part's catalogue (language, metadata, viewer preferences, XMP
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
@@ -43,10 +44,10 @@ def _names(tree: pikepdf.Object | None) -> list[tuple[str, pikepdf.Object]]:
 
 def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
     """(title, page index, top, children) of every bookmark, as a tree."""
-    index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+    index: dict[Any, int] = {page.objgen: i for i, page in enumerate(pdf.pages)}
 
     def convert(item: OutlineItem) -> tuple[str, int, float | None, list]:
-        dest = item.destination
+        dest: Any = item.destination  # pikepdf types it narrower than what it returns
         if dest is None and item.action is not None and "/D" in item.action:
             dest = item.action.D
         if isinstance(dest, (String, str)):
@@ -65,8 +66,20 @@ def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
         return [convert(item) for item in outline.root]
 
 
-def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
-    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers."""
+_HEADINGS = {f"/H{n}": Name(f"/H{n + 1}") for n in range(1, 6)}
+
+
+# Roles whose children hold no heading and no table cell: the walk below does not go into them.
+_INLINE = {"/P", "/Span", "/Link", "/Strong", "/Em", "/Lbl", "/Code", "/Figure", "/Formula", "/Quote", "/Reference",
+           "/Note", "/Title", "/Datetime", "/Caption"} | set(_HEADINGS) | {"/H6"}
+
+
+def _rename_ids(doc: pikepdf.Object, prefix: str, shift: bool = False) -> None:
+    """Give every structure element id of a part a prefix, in /ID and in table cells' /Headers; shift: H1 → H2, …
+
+    Ids are given to table cells only and headings sit in block elements, so the walk leaves out the
+    children of paragraphs and other inline elements (most of a chapter's tree).
+    """
     stack = [doc]
     seen: set[tuple[int, int]] = set()
     while stack:
@@ -77,6 +90,9 @@ def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
             if elem.objgen in seen:
                 continue
             seen.add(elem.objgen)
+        role = str(elem.get("/S"))
+        if shift and role in _HEADINGS:
+            elem.S = _HEADINGS[role]
         if "/ID" in elem:
             elem.ID = String(prefix + str(elem.ID))
         if "/A" in elem:
@@ -84,11 +100,25 @@ def _rename_ids(doc: pikepdf.Object, prefix: str) -> None:
             for attr in attributes:
                 if isinstance(attr, Dictionary) and "/Headers" in attr:
                     attr.Headers = Array([String(prefix + str(h)) for h in attr.Headers])
+        if role in _INLINE:
+            continue
         kids = elem.get("/K")
         if isinstance(kids, Array):
             stack.extend(k for k in kids if isinstance(k, Dictionary) and "/S" in k)
         elif isinstance(kids, Dictionary) and "/S" in kids:
             stack.append(kids)
+
+
+def prepare(path: Path, prefix: str, shift: bool) -> None:
+    """Make a freshly typeset part ready to be joined, once (the result is cached with the part): ids prefixed, headings shifted."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        _rename_ids(tree.K[0] if isinstance(tree.K, Array) else tree.K, prefix, shift)
+        if "/IDTree" in tree:
+            ids = _names(tree.IDTree)
+            tree.IDTree = pdf.make_indirect(Dictionary(Names=Array([x for n, v in sorted(ids, key=lambda e: e[0])
+                                                                    for x in (String(prefix + n), v)])))
+        pdf.save(path)
 
 
 PREFIX = "kp-dest:"
@@ -110,7 +140,13 @@ def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> 
 
 def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
          pages: dict[str, int] | None = None) -> int:
-    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count."""
+    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count.
+
+    Every part after the first went through prepare(): its element ids carry a prefix of its own, and the
+    headings of a later part, typeset one level up (a PDF/UA-1 document starts at level 1, manual.typ),
+    are back one level down, so the joined tree reads H1 part, H2 chapter, H3 section as in an edition
+    typeset in one go.
+    """
     out = pikepdf.open(parts[0])
     root = out.Root
     tree = root.StructTreeRoot
@@ -119,9 +155,10 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
     next_key = int(tree.get("/ParentTreeNextKey", max((k for k, _ in nums), default=-1) + 1))
     ids = _names(tree.get("/IDTree"))
     dests = [(n, d) for n, d in _names(root.Names.Dests if "/Names" in root and "/Dests" in root.Names else None) if n in real[0]]
-    role_map = Dictionary(tree.get("/RoleMap", Dictionary()))
+    role_map = Dictionary(tree.get("/RoleMap", Dictionary()))  # type: ignore[arg-type]  # pikepdf stubs: get() takes a default object
     outline = _outline(out)
     opened = []
+    grouped: list[pikepdf.Object] = []
     for number, path in enumerate(parts[1:], start=1):
         part = pikepdf.open(path)
         opened.append(part)
@@ -130,7 +167,6 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         for key, value in source.get("/RoleMap", Dictionary()).items():
             role_map[key] = value
         part_doc = source.K[0] if isinstance(source.K, Array) else source.K
-        _rename_ids(part_doc, f"P{number}-")
         offset = next_key
         for page in part.pages:
             if "/StructParents" in page.obj:
@@ -146,21 +182,25 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         part_ids = _names(source.get("/IDTree"))
         part_outline = _outline(part)
         out.pages.extend(part.pages)
+        # The part's Document element becomes a grouping element of the joined Document (one tree, one
+        # Document; its children keep their parent, so nothing is walked or rewritten per element).
         copied_doc = out.copy_foreign(part_doc)
-        for kid in (copied_doc.K if isinstance(copied_doc.K, Array) else [copied_doc.K]):
-            if isinstance(kid, Dictionary) and "/S" in kid:
-                kid.P = document
-            document.K.append(kid)
+        copied_doc.S = Name.NonStruct
+        copied_doc.P = document
+        grouped.append(copied_doc)
         nums += [(k + offset, out.copy_foreign(v)) for k, v in part_nums]
-        ids += [(f"P{number}-{n}", out.copy_foreign(v)) for n, v in part_ids]
+        ids += [(n, out.copy_foreign(v)) for n, v in part_ids]
         dests += [(n, out.copy_foreign(d)) for n, d in part_dests]
-        for title, page, top, children in part_outline:
-            shifted = [(t, p + offset_pages, tp, c) for t, p, tp, c in children]
-            entry = (title, page + offset_pages, top, shifted)
+        for title, at, top, children in part_outline:
+            moved = [(t, p + offset_pages, tp, c) for t, p, tp, c in children]
+            entry = (title, at + offset_pages, top, moved)
             if children or not outline:   # a part title with its chapters
                 outline.append(entry)
             else:                         # a chapter of the part opened in an earlier file
                 outline[-1][3].append(entry)
+    if not isinstance(document.K, Array):
+        document.K = Array([document.K])
+    document.K.extend(grouped)
     tree.ParentTree = out.make_indirect(Dictionary(Nums=Array([x for k, v in sorted(nums, key=lambda e: e[0]) for x in (k, v)])))
     tree.ParentTreeNextKey = next_key
     if ids:
@@ -182,6 +222,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
 
         tree_out.root.extend(item(e) for e in outline)
     _relink(out, titles or {}, pages or {})
+    root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D)]))  # printed numbers run 1, 2, … over all parts
     count = len(out.pages)
     out.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     for part in opened:

@@ -1,12 +1,11 @@
-"""Typst adapter: every edition and every case print typeset in short-lived worker processes, from a content-addressed cache.
+"""Typst adapter: every edition and every case print typeset by the worker pool, from a content-addressed cache.
 
 Measured (README, "PDF příručka ve velkém"): Typst keeps every laid-out page and its memo cache in the
-process until the PDF is written (~1.1 MB per page, 3.3 GB for the 1,000-case full edition), and gives the
-memory back only when the process ends. Hence: at most two worker processes at a time (two cores), each
-ending after its job; case prints go in batches; an edition with more than CHUNK cases is typeset as parts
-(front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py). A PDF
-whose sources (template, chapter files, QR codes, pictures), engine version and options did not change is
-taken from the cache instead of being typeset again; so is every part of a large edition.
+process until it ends (~1.1 MB per page), so the typesetting runs in at most two long-lived worker
+processes (workers.py) that retire past a memory limit; an edition with more than CHUNK cases is typeset
+as parts (front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py).
+A PDF whose sources (template, chapter files, QR codes, pictures), engine version and options did not
+change is taken from the cache instead of being typeset again; so is every part of a large edition.
 """
 
 from __future__ import annotations
@@ -15,14 +14,14 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from portal.content.collection import Collection
+from portal.manual.cache import Cache, Done, source_key
 from portal.manual.model import (
     Edition,
     Manual,
@@ -32,24 +31,11 @@ from portal.manual.model import (
     build_manual,
 )
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
+from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE, pool
 
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
-STANDARDS = ["ua-1"]
 WORKERS = 2
-BATCH_PAGES = 300          # pages a batch process typesets before it ends (bounds its memory)
-TIMEOUT = 900             # seconds one worker process may take
+BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
 CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
-ENGINE_ID = "typst-0.15.2/ua-1/v2"
-
-
-
-@dataclass
-class Done:
-    """What a worker reports for one PDF: pages, page index of each asked-for label, warnings."""
-
-    pages: int
-    anchors: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -60,177 +46,38 @@ class Result:
     cases: dict[str, PdfFile]
     rendered: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def _fonts_args() -> dict:
-    import typst
-    dirs = [d for d in FONT_DIRS if Path(d).is_dir()]
-    if not dirs:
-        raise ManualError("chybí písma DejaVu (/usr/share/fonts/truetype/dejavu); nainstalujte fonts-dejavu-core")
-    return {"font_paths": typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=dirs)}
-
-
-def _anchors(path: Path, names: list[str]) -> dict[str, int]:
-    """Page index of each named destination asked for."""
-    if not names:
-        return {}
-    import pikepdf
-
-    from portal.manual.join import _names
-    with pikepdf.open(path) as pdf:
-        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
-        wanted = set(names)
-        dests = pdf.Root.Names.Dests if "/Names" in pdf.Root and "/Dests" in pdf.Root.Names else None
-        return {n: index.get(d[0].objgen, 0) for n, d in _names(dests) if n in wanted}
-
-
-def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
-    """Worker: QR codes, Typst compiles (one compiler: fonts and template loaded once) and joins, in order."""
-    import typst
-    from pypdf import PdfReader
-
-    compiler = None
-    out: list[dict] = []
-    for item in items:
-        if item["kind"] == "qr":
-            for url, rel in item["codes"]:
-                path = Path(root) / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(qr_png(url))
-            out.append({})
-        elif item["kind"] == "typst":
-            compiler = compiler or typst.Compiler(root=root, **_fonts_args())
-            try:
-                # A later part of a large edition starts with a chapter (level 2): PDF/UA-1 checks a document's
-                # first heading, so such a part is checked as tagged PDF only; the joined edition starts with level 1.
-                data, warnings = compiler.compile_with_warnings(input=str(Path(root) / item["main"]), format="pdf",
-                                                                pdf_standards=STANDARDS if item.get("ua", True) else [],
-                                                                pdf_tags=True, timestamp=timestamp)
-            except typst.TypstError as exc:
-                raise ManualError(f"sazba {item['main']} selhala: {exc.message}") from None
-            target = Path(item["target"])
-            target.write_bytes(data)
-            out.append({"pages": len(PdfReader(target).pages), "anchors": _anchors(target, item.get("anchors", [])),
-                        "warnings": [str(getattr(w, "message", w)) for w in warnings]})
-        elif item["kind"] == "join":
-            from portal.manual.join import join
-            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
-                         item.get("titles", {}), item.get("pages", {}))
-            out.append({"pages": pages})
-    return out
-
-
-def source_key(source: Source, digests: dict[str, str]) -> str:
-    """The content address of a PDF: engine, options and the hash of every file it reads."""
-    h = hashlib.sha256(ENGINE_ID.encode())
-    h.update(source.main.encode())
-    for rel in source.needs:
-        h.update(f"\0{rel}\0{digests[rel]}".encode())
-    return h.hexdigest()
-
-
-class Cache:
-    """PDFs by content address in a folder: <key>.pdf and <key>.json (pages, label pages)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.used: set[str] = set()
-        self.lock = threading.Lock()
-
-    def get(self, key: str, target: Path) -> Done | None:
-        pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
-        try:
-            data = json.loads(meta.read_text())
-            done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()})
-            shutil.copyfile(pdf, target)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        with self.lock:
-            self.used.add(key)
-        return done
-
-    def put(self, key: str, target: Path, done: Done) -> None:
-        tmp = self.folder / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-        shutil.copyfile(target, tmp)
-        os.replace(tmp, self.folder / f"{key}.pdf")
-        (self.folder / f"{key}.json").write_text(json.dumps({"pages": done.pages, "anchors": done.anchors}))
-        with self.lock:
-            self.used.add(key)
-
-    def keep_only_used(self) -> None:
-        """Forget entries this build did not use (the cache never grows beyond one build's PDFs)."""
-        for path in self.folder.iterdir():
-            if path.suffix in (".pdf", ".json") and path.stem not in self.used:
-                path.unlink(missing_ok=True)
-
-
-class Slots:
-    """At most n worker processes at a time; a waiting part of a large edition goes before anything else."""
-
-    def __init__(self, n: int) -> None:
-        self.free = max(1, n)
-        self.urgent = 0
-        self.cond = threading.Condition()
-
-    def acquire(self, urgent: bool) -> None:
-        with self.cond:
-            if urgent:
-                self.urgent += 1
-            while self.free == 0 or (not urgent and self.urgent):
-                self.cond.wait()
-            self.free -= 1
-            if urgent:
-                self.urgent -= 1
-
-    def release(self) -> None:
-        with self.cond:
-            self.free += 1
-            self.cond.notify_all()
+    timings: dict[str, list[float]] = field(default_factory=dict)  # kind of job -> [count, wall s, CPU s]
 
 
 class Runner:
-    """Runs worker processes (`python -m portal.manual.typeset`, a job as JSON on stdin) within the slots."""
+    """One build's jobs on the shared worker pool: stops at the first failure, adds up where the time went."""
 
     def __init__(self, root: Path, timestamp: int, workers: int) -> None:
         self.root, self.timestamp = root, timestamp
-        self.slots = Slots(workers)
-        self.procs: set[subprocess.Popen] = set()
-        self.lock = threading.Lock()
+        self.pool = pool(workers)
         self.failed = False
+        self.lock = threading.Lock()
+        self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
 
-    def run(self, items: list[dict], urgent: bool = False) -> list[dict]:
-        self.slots.acquire(urgent)
+    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
+        if self.failed:
+            raise ManualError("sazba jiné části selhala")
         try:
-            if self.failed:
-                raise ManualError("sazba jiné části selhala")
-            proc = subprocess.Popen([sys.executable, "-m", "portal.manual.typeset"], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            with self.lock:
-                self.procs.add(proc)
-            try:
-                stdout, stderr = proc.communicate(json.dumps({"root": str(self.root), "timestamp": self.timestamp, "items": items}),
-                                                  timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
-                self.failed = True
-                raise ManualError(f"sazba nedoběhla do {TIMEOUT} s") from None
-            with self.lock:
-                self.procs.discard(proc)
-            if proc.returncode != 0:
-                self.failed = True
-                lines = [line for line in stderr.strip().splitlines() if line.startswith("ManualError: ")]
-                raise ManualError(lines[-1].removeprefix("ManualError: ") if lines else
-                                  f"proces sazby skončil s kódem {proc.returncode}: {stderr.strip()[-500:]}")
-            return json.loads(stdout)
-        finally:
-            self.slots.release()
+            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
+        except BaseException:
+            self.failed = True
+            raise
+        with self.lock:
+            for item, result in zip(items, results, strict=False):
+                kind = item.get("what", item["kind"])
+                entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
+                entry[0] += 1
+                entry[1] += result.get("wall", 0.0)
+                entry[2] += result.get("cpu", 0.0)
+        return results
 
     def stop(self) -> None:
-        with self.lock:
-            for proc in self.procs:
-                proc.kill()
+        self.pool.stop()
 
 
 def _timestamp(day: date) -> int:
@@ -262,14 +109,16 @@ class Build:
                 self.rendered.append(target.relative_to(self.out_dir).as_posix())
 
     def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
-              ua: bool = True) -> Done:
-        """One PDF from the cache, or typeset alone in a worker."""
+              part: int | None = None, cases: int = 0) -> Done:
+        """One PDF from the cache, or typeset alone by a worker; `part`: the index of a part of a large edition."""
         key = source_key(source, self.digests)
         hit = self.cache.get(key, target)
         if hit is not None:
             return hit
-        [raw] = self.runner.run([{"kind": "typst", "main": source.main, "target": str(target), "anchors": list(anchors),
-                                  "ua": ua}], urgent)
+        item: dict[str, object] = {"kind": "typst", "what": source.kind, "main": source.main, "target": str(target), "anchors": list(anchors)}
+        if part is not None:  # ids made unique by the part's content address, so the prepared part is cached as it is
+            item["prepare"] = {"prefix": f"P{key[:12]}-", "shift": part > 0}
+        [raw] = self.runner.run([item], urgent, 30 + MB_PER_CASE * cases)
         done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -287,8 +136,9 @@ class Build:
             else:
                 out[target] = hit
         if todo:
-            raws = self.runner.run([{"kind": "typst", "main": s.main, "target": str(t)} for _, s, t in todo])
-            for (key, _, target), raw in zip(todo, raws):
+            raws = self.runner.run([{"kind": "typst", "what": "case", "main": s.main, "target": str(t)} for _, s, t in todo],
+                                   need_mb=2.0 * len(todo))  # a print keeps ~2 MB in the worker
+            for (key, _, target), raw in zip(todo, raws, strict=False):
                 done = Done(raw["pages"], {}, raw.get("warnings", []))
                 self.cache.put(key, target, done)
                 self._record(target, done)
@@ -309,14 +159,15 @@ class Build:
         stem = target.stem
         for _ in range(3):  # the contents take as many pages as before with real numbers: one round, rarely two
             front = src.front(edition, src.chapters, src.intro_file, [(lvl, t, n, numbers[n]) for lvl, t, n in entries])
-            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True)
+            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True, cases=len(m.methods) + 5)
             pages_of.update(first.anchors)
             start = first.pages + 1
             parts, real = [self.parts_dir / f"{stem}.0.pdf"], [front_names]
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
-                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, ua=i == 0)
+                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, part=i,
+                                  cases=len(chunk))
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
@@ -336,7 +187,7 @@ class Build:
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
         [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of}], True)
+                                  "titles": titles, "pages": pages_of}], True, MB_PER_JOINED_PAGE * (start - 1))
         done = Done(raw["pages"])
         self.cache.put(key, target, done)
         self._record(target, done)
@@ -348,21 +199,32 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     """Every edition into out_dir, every case print into out_dir/priklady; only what changed is typeset."""
     if not collection.ok:
         raise ManualError("obsah má chyby, příručku nelze vytvořit")
+    wall, cpu = time.perf_counter(), time.process_time()
     manual = build_manual(collection, settings)
+    python = {"markdown": [len(manual.cases) + len(manual.methods), time.perf_counter() - wall, time.process_time() - cpu]}
     root = cache_dir / "src"
     cache = Cache(cache_dir / "pdf")
     digests = digests if digests is not None else _load_digests(root)
+    wall, cpu = time.perf_counter(), time.process_time()
     sources = write_sources(manual, root, digests)
+    python["typst-sources"] = [len(sources.chapters), time.perf_counter() - wall, time.process_time() - cpu]
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
     runner = Runner(root, _timestamp(settings.edition_date), workers)
+    runner.timings.update(python)
     if 0 < len(sources.pending_qr) <= 50:  # a few: not worth starting processes
         for url, rel in sources.pending_qr:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_bytes(qr_png(url))
-    elif sources.pending_qr:  # ~10 ms each in segno: shared by the workers, before anything needs them
+    elif sources.pending_qr:  # ~3 ms each in segno: shared by the workers, before anything needs them
         codes = sources.pending_qr
-        threads = [threading.Thread(target=runner.run, args=([{"kind": "qr", "codes": codes[i::workers]}],))
+
+        def guard_qr(items: list[dict]) -> None:
+            try:
+                runner.run(items)
+            except BaseException:
+                runner.failed = True
+        threads = [threading.Thread(target=guard_qr, args=([{"kind": "qr", "codes": codes[i::workers]}],))
                    for i in range(max(1, workers))]
         for t in threads:
             t.start()
@@ -379,7 +241,7 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     def guard(fn, *args) -> None:
         try:
             fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - the first failure is reported; the other threads stop soon
+        except BaseException as exc:
             errors.append(exc)
             runner.failed = True
 
@@ -388,16 +250,16 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         if len(edition.cases) > size:
             pdfs[edition.name] = build.large(edition, target)
         else:
-            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target)
+            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target,
+                                             cases=len(edition.cases) + len(manual.methods))
 
     def prints(batch: list[Source]) -> None:
         for target, done in build.batch([(s, out_dir / "priklady" / f"{s.name}.pdf") for s in batch]).items():
             pdfs["priklady/" + target.stem] = done
 
     threads = [threading.Thread(target=guard, args=(one_edition, e)) for e in editions]
-    per_batch = max(1, BATCH_PAGES // 2)
-    threads += [threading.Thread(target=guard, args=(prints, sources.prints[i:i + per_batch]))
-                for i in range(0, len(sources.prints), per_batch)]
+    threads += [threading.Thread(target=guard, args=(prints, sources.prints[i:i + BATCH]))
+                for i in range(0, len(sources.prints), BATCH)]
     for t in threads:
         t.start()
     for t in threads:
@@ -408,7 +270,7 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         raise errors[0]
     cache.keep_only_used()
     shutil.rmtree(build.parts_dir, ignore_errors=True)
-    result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)))
+    result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)), runner.timings)
     full = editions[0]
     for edition in editions:
         target = out_dir / f"{edition.name}.pdf"
@@ -418,16 +280,6 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
         result.cases[source.name] = PdfFile(full, target, pdfs["priklady/" + source.name].pages, target.stat().st_size,
                                             settings.edition_date)
     return result
-
-
-def main() -> None:
-    """Worker entry: {"root", "timestamp", "items"} as JSON on stdin, one result per item as JSON on stdout."""
-    data = json.loads(sys.stdin.read())
-    try:
-        result = work(data["root"], data["timestamp"], data["items"])
-    except ManualError as exc:
-        sys.exit(f"ManualError: {exc}")
-    sys.stdout.write(json.dumps(result))
 
 
 def _load_digests(root: Path) -> dict[str, str]:
@@ -442,6 +294,3 @@ def _load_digests(root: Path) -> dict[str, str]:
 def _save_digests(root: Path, digests: dict[str, str]) -> None:
     (root / ".digests.json").write_text(json.dumps(digests))
 
-
-if __name__ == "__main__":
-    main()

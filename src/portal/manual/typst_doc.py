@@ -17,7 +17,6 @@ from pathlib import Path
 
 import segno
 
-from portal.web.facts import indicators_html, print_cells
 from portal.manual.html import contacts_html, document_title
 from portal.manual.model import Chapter, Edition, Manual, anchor
 from portal.manual.typography import (
@@ -28,6 +27,7 @@ from portal.manual.typography import (
     plural,
 )
 from portal.manual.typst_markup import Converter, file_of, ids_in, parse, string, text
+from portal.web.facts import indicators_html, print_cells
 
 TEMPLATE = "manual.typ"
 # Chapter sources made by this process, by content: (source text, {file it needs: digest}).
@@ -173,7 +173,7 @@ class Sources:
                 [qr.lstrip("/")])
 
     # ---------- documents ----------
-    def _head(self, edition: Edition, cover: bool = True) -> list[str]:
+    def _head(self, edition: Edition, cover: bool = True, shift: int = 0) -> list[str]:
         """Import, document metadata and (for the first file of an edition) the cover."""
         m, s = self.manual, self.manual.settings
         title = document_title(m, edition)
@@ -183,7 +183,8 @@ class Sources:
         lines = [f"#import \"/{TEMPLATE}\": *",
                  (f"#show: setup.with(title: {string(title)}, author: {string(s.publisher)}, "
                   f"description: {string(description.replace(NBSP, ' '))}, "
-                  "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"))")]
+                  "keywords: (\"komunitní práce\", \"příklady dobré praxe\", \"sociální práce\", \"metodiky\"), "
+                  f"shift: {shift})")]
         if not cover:
             return lines
         regions = len({c.region for c in edition.cases})
@@ -225,7 +226,8 @@ class Sources:
                          f"lead: m{i}.meta.lead, after: {after}, opens: {opens}, m{i}.body)")
         return lines
 
-    def _cases(self, edition: Edition, cases: list[Chapter], chapters: Chapters, needs: set[str], opens_part: bool) -> list[str]:
+    def _cases(self, edition: Edition, cases: list[Chapter], chapters: Chapters, needs: set[str], opens_part: bool,
+               shift: int = 0) -> list[str]:
         only = f"Vydání pro {edition.region_name} obsahuje jen příklady z tohoto kraje. " if edition.region_name else ""
         lead = (f"{only}Příklady jsou seřazeny podle abecedy. U každého najdete základní údaje o projektu, "
                 "popis a doporučení pro vlastní praxi; QR kód vede na jeho webovou stránku s aktuálními informacemi.")
@@ -236,13 +238,13 @@ class Sources:
             opens = f"(name: \"priklady\", lead: {string(bind_short_words(lead))})" if i == 0 and opens_part else "none"
             lines.append(f"#import \"/{rel}\" as c{i}")
             lines.append(f"#chapter(\"Příklady dobré praxe\", c{i}.meta.name, kicker: c{i}.meta.kicker, "
-                         f"title: c{i}.meta.title, lead: c{i}.meta.lead, facts: c{i}.facts, opens: {opens}, c{i}.body)")
+                         f"title: c{i}.meta.title, lead: c{i}.meta.lead, facts: c{i}.facts, opens: {opens}, shift: {shift}, c{i}.body)")
         return lines
 
     def _finish(self, name: str, rel: str, lines: list[str], needs: set[str], edition: Edition, part: str = "") -> Source:
         main = self.write(rel, "\n".join(lines) + "\n")
         needs.add(main)
-        return Source(name, main, tuple(sorted(needs)), "edition" if not part else part, edition=edition)
+        return Source(name, main, tuple(sorted(needs)), part or "edition", edition=edition)
 
     def edition(self, edition: Edition, chapters: Chapters, intro: str) -> Source:
         """An edition typeset in one go: Typst numbers the contents itself."""
@@ -268,10 +270,11 @@ class Sources:
         return self._finish(edition.name, f"ed/{edition.name}.front.typ", lines, needs, edition, "front")
 
     def chunk(self, edition: Edition, index: int, cases: list[Chapter], chapters: Chapters, start: int) -> Source:
-        """Part index+1 of a large edition: its cases, page numbers from `start`."""
+        """Part index+1 of a large edition: its cases, page numbers from `start`; a later part's headings one level up."""
         needs = {TEMPLATE}
-        lines = self._head(edition, cover=False) + ["#in-part.update(true)", f"#counter(page).update({start})"]
-        lines += self._cases(edition, cases, chapters, needs, index == 0)
+        shift = 1 if index else 0
+        lines = self._head(edition, cover=False, shift=shift) + ["#in-part.update(true)", f"#counter(page).update({start})"]
+        lines += self._cases(edition, cases, chapters, needs, index == 0, shift)
         return self._finish(f"{edition.name}.{index + 1}", f"ed/{edition.name}.{index + 1}.typ", lines, needs, edition, "chunk")
 
     def intro(self) -> str:
