@@ -59,10 +59,10 @@ FORMAT ?= text
 check: $(STAMP)
 	$(BIN)/portal check --format $(FORMAT)
 
-test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
+test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
 
-# Ruff and mypy, configured in pyproject.toml; CI runs them as part of `make test`.
+# Ruff and mypy, configured in pyproject.toml; `make test` (and so CI) runs them first.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
