@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -315,5 +314,3 @@ def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = N
     return sources
 
 
-def clean_root(root: Path) -> None:
-    shutil.rmtree(root, ignore_errors=True)

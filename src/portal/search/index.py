@@ -32,7 +32,6 @@ KEEP = frozenset({"code", "pre", "kbd", "samp"})  # code and addresses stay as w
 IGNORED_CLASSES = frozenset({"headerlink", "md-content__button", "md-source-file"})
 HELP_IGNORED = frozenset({"table"})
 HEADING_WEIGHT = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
-PUNCTUATION_END = frozenset(".!?:;,…")
 MAX_KEY = 40  # longer tokens (hashes, long addresses) are not worth a key
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)

@@ -53,11 +53,6 @@ def filter_groups(collection: Collection, today: date | None = None) -> list[tup
     return [(facet, values) for facet, values in groups if values]
 
 
-def filter_form(collection: Collection, today: date | None = None) -> str:
-    """Facet checkboxes with counts; hidden until the catalogue script runs (the full list needs no script)."""
-    return render("catalogue_filters.html", groups=filter_groups(collection, today))
-
-
 # The catalogue at scale: its first page holds PAGE_SIZE cards, static pages /dobra-praxe/strana/<n>/ the rest
 # (complete without JavaScript), and the script filters over a compact index (paths.CATALOGUE_INDEX) and fetches
 # the cards of matching cases in chunks of PAGE_SIZE (paths.card_chunk), the same HTML as here.

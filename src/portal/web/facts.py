@@ -183,11 +183,6 @@ def print_cells(doc: Document[Case], collection: Collection, method_href: Callab
     return [(escape(fact.label), macro(TEMPLATE, "value")(fact, panel, True)) for fact in panel.rows]
 
 
-def funding_html(funding: Funding | Mapping[str, Any], collection: Collection) -> str:
-    """Total and each source with its share of the total."""
-    return macro(TEMPLATE, "funding")(_funding(as_model(Funding, funding), collection))
-
-
 def indicators_html(indicators: Iterable[Indicator | Mapping[str, Any]]) -> str:
     """Indicators as a table: target against achieved."""
     rows = tuple(as_model(Indicator, i) for i in indicators)

@@ -1,0 +1,228 @@
+"""Checking a document against the one schema: the portal's formats, and jsonschema's errors said in Czech.
+
+Each error becomes one Problem at its field's line, with what was expected, what came and the closest valid
+value; the messages come from the shared table (portal.content.messages), as the proposal form's do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from portal.content.frontmatter import dotted
+from portal.content.messages import message
+from portal.content.model import PartialDate
+from portal.content.problems import Problem
+from portal.content.schema import schema_for
+from portal.content.vocabulary import Vocabulary
+from portal.content.weburl import is_web_url as _is_web_url
+from portal.czech.text import did_you_mean, shown, suggest
+
+if TYPE_CHECKING:
+    from portal.content.collection import Document
+
+# ---------------------------------------------------------------------------------------------
+# Formats
+# ---------------------------------------------------------------------------------------------
+
+FORMATS = FormatChecker(formats=())
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+@FORMATS.checks("email")
+def is_email(value: object) -> bool:
+    """An e-mail address is name@domain.tld without spaces."""
+    return not isinstance(value, str) or bool(_EMAIL.match(value))
+
+
+@FORMATS.checks("uri")
+def is_web_url(value: object) -> bool:
+    """A link is an http(s) URL with a host; other schemes (javascript:, data:, file:) are refused."""
+    return not isinstance(value, str) or _is_web_url(value)
+
+
+@FORMATS.checks("partial-date")
+def is_partial_date(value: object) -> bool:
+    """A date is ISO 8601: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known."""
+    return not isinstance(value, str) or date_range(value) is not None
+
+
+_CZECH_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+_CZECH_MONTH = re.compile(r"^\s*(\d{1,2})\s*[./]\s*(\d{4})\s*$")
+
+
+def iso_date(value: str) -> str | None:
+    """A date written the Czech way ('1. 3. 2021', '3/2021') in the ISO form the schema wants, if it is a real date."""
+    m = _CZECH_DATE.match(value)
+    candidate = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else None
+    if candidate is None and (m := _CZECH_MONTH.match(value)):
+        candidate = f"{m[2]}-{int(m[1]):02d}"
+    return candidate if candidate and date_range(candidate) else None
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """First and last day that a (partial) ISO date stands for, or None if it is not a real date."""
+    parsed = PartialDate.parse(value)
+    return None if parsed is None else (parsed.first, parsed.last)
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema errors in Czech
+# ---------------------------------------------------------------------------------------------
+
+_TYPES = {"string": "text", "number": "číslo", "integer": "celé číslo", "array": "seznam",
+          "object": "skupina polí 'název: hodnota'", "boolean": "true nebo false", "null": "prázdná hodnota"}
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "prázdná hodnota"
+    if isinstance(value, bool):
+        return "logická hodnota"
+    if isinstance(value, (int, Decimal, float)):
+        return "číslo"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "seznam"
+    return "skupina polí"
+
+
+def _type_hint(expected: str, value: object) -> str:
+    """What to write instead, for the mistakes editors make most."""
+    if expected == "string" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return f"; dejte hodnotu do uvozovek: \"{value}\""
+    if expected == "string" and isinstance(value, bool):
+        return "; hodnoty jako yes/no/on/off dejte do uvozovek"
+    if expected == "number" and isinstance(value, str):
+        cleaned = value.replace("\u00a0", "").replace(" ", "").replace("Kč", "").rstrip(".-")
+        if re.match(r"^\d{1,3}(\.\d{3})+(,\d+)?$", cleaned):  # 1.200.000 or 1.200.000,50: dots group thousands
+            cleaned = cleaned.replace(".", "")
+        cleaned = cleaned.replace(",", ".")
+        try:
+            return message("number_hint", number=Decimal(cleaned))
+        except ArithmeticError:
+            return ""
+    if expected == "object" and isinstance(value, str) and (m := re.match(r"^([A-Za-z_]+) +(\S.*)$", value)):
+        return message("colon_hint", key=m[1], value=m[2])  # 'name "Spolek"' on the line under 'organisation:'
+    if expected == "array" and isinstance(value, (str, int, Decimal)):
+        return f"; napište seznam, např. [{value}]"
+    return ""
+
+
+def _expected(schema: dict) -> str:
+    return schema.get("x-expected") or _TYPES.get(schema.get("type", ""), "")
+
+
+def _missing(error: ValidationError) -> Iterator[tuple[tuple, str]]:
+    """Every required field that is missing, each with its own message (not only the first)."""
+    path = tuple(error.absolute_path)
+    for missing in [k for k in error.validator_value if k not in error.instance]:
+        sub = error.schema["properties"].get(missing, {})
+        hint = sub.get("x-example")
+        example = message("missing_example", key=missing, example=hint) if isinstance(hint, (str, int)) else (
+            message("missing_expected", expected=sub["x-expected"]) if sub.get("x-expected") else "")
+        yield path + (missing,), message("missing", title=sub.get("title", missing), example=example)
+
+
+def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] | None:
+    """(field path, Czech message) for one jsonschema error; None for errors reported otherwise."""
+    path = tuple(error.absolute_path)
+    value, schema, kind = error.instance, error.schema, error.validator
+    if kind == "additionalProperties":
+        return None  # reported per key by _unknown_keys, with each key's own line
+    if kind == "type":
+        expected = error.validator_value
+        if value is None:
+            return path, message("empty", expected=_expected(schema))
+        return path, message("type", expected=_TYPES.get(expected, expected), kind=_kind_of(value), value=shown(value), hint=_type_hint(expected, value))
+    if kind == "enum" and value is None:
+        return None  # the type error already says the field is empty
+    if kind == "enum":
+        section = schema.get("x-vocabulary")
+        labels = vocab.labels(section) if section else {}
+        choices = ", ".join(map(str, error.validator_value))
+        what = f"neznámá hodnota {shown(value)}"
+        return path, f"{what}; očekáváno jedno z: {choices}{did_you_mean(suggest(value, error.validator_value, labels))}"
+    if kind in ("pattern", "format"):
+        if kind == "pattern" and schema.get("format") == "uri" and not is_web_url(value):
+            return None  # the format error says it better
+        if kind == "pattern" and "x-reference" in schema:
+            return None  # rule_references_exist names the document meant
+        hint = did_you_mean(iso_date(value)) if schema.get("format") == "partial-date" and isinstance(value, str) else ""
+        return path, message("invalid", value=shown(value), expected=_expected(schema), hint=hint)
+    if kind in ("minimum", "exclusiveMinimum"):
+        return path, message(kind, value=shown(value), limit=error.validator_value)
+    if kind == "minLength":
+        return path, message("empty", expected=_expected(schema))
+    if kind == "maxLength":
+        return path, message("maxLength", length=len(value), limit=error.validator_value)
+    if kind == "minItems":
+        if schema.get("x-expected"):  # a list that must not be empty says what belongs in it
+            return path, message("minItems_expected", expected=schema["x-expected"])
+        return path, message("minItems")
+    if kind == "minProperties":
+        return path, message("minProperties")
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        dupes = []
+        for v in value:
+            if repr(v) in seen:
+                dupes.append(v)
+            seen.add(repr(v))
+        return path, message("uniqueItems", value=shown(dupes[0]) if dupes else "").replace("  ", " ")
+    return path, f"neplatná hodnota {shown(value)} ({error.message})"
+
+
+def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every key the schema does not know, with the closest known key."""
+    if isinstance(meta, dict) and schema.get("type") == "object":
+        props = schema.get("properties", {})
+        for key, value in meta.items():
+            if key in TEMPLATE_KEYS:
+                yield path + (key,), "šablony (Jinja) se v příspěvcích nezpracovávají a pole nastavení stránky nejsou povolena; pole odstraňte"
+            elif key not in props:
+                yield path + (key,), f"neznámé pole; povolená pole jsou: {', '.join(props)}{did_you_mean(suggest(key, props))}"
+            else:
+                yield from _unknown_keys(value, props[key], path + (key,))
+    elif isinstance(meta, list) and schema.get("type") == "array":
+        for i, item in enumerate(meta):
+            yield from _unknown_keys(item, schema.get("items", {}), path + (i,))
+
+
+# Page settings of MkDocs and mkdocs-macros that a contributed file could try to set.
+TEMPLATE_KEYS = {"render_macros", "template", "hide", "search", "status", "ignore_macros"}
+
+_VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
+
+
+def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
+    """One compiled validator per kind for the current vocabulary (a new vocabulary replaces them)."""
+    key = (kind, id(vocab))
+    if key not in _VALIDATORS:
+        for stale in [k for k in _VALIDATORS if k[1] != id(vocab)]:
+            del _VALIDATORS[stale]
+        _VALIDATORS[key] = Draft202012Validator(schema_for(kind, vocab), format_checker=FORMATS)
+    return _VALIDATORS[key]
+
+
+def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
+    """Every schema violation of one document, each at the line of the offending value."""
+    validator = _validator(doc.kind, vocab)
+    found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, validator.schema))
+    for error in validator.iter_errors(doc.meta):
+        if error.validator == "required":
+            found += _missing(error)
+            continue
+        translated = _translate(error, vocab)
+        if translated:
+            found.append(translated)
+    broken = doc.source.broken
+    return [Problem(doc.path, doc.source.line(path), dotted(path), message) for path, message in found
+            if not any(path[: len(b)] == b for b in broken)]
