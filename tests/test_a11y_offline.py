@@ -54,9 +54,9 @@ def test_file_links_in_a_page():
                                 '<link href="assets/x.css"><a href="dobra-praxe/index.html?kraj=olomoucky#x">K</a><a href="https://example.cz/">W</a>')
 
 
-def test_index_record_takes_what_pagefind_takes():
-    html = ('<html><body><nav>Menu</nav><div data-pagefind-body><h1 id="t">Název <a class="headerlink" href="#t">#</a></h1>'
-            '<p>Text <b>tučně</b></p><ul data-pagefind-ignore><li>jiný příklad</li></ul><p>konec</p></div><footer>pata</footer></body></html>')
+def test_index_record_takes_only_the_marked_body():
+    html = ('<html><body><nav>Menu</nav><div data-search-body><h1 id="t">Název <a class="headerlink" href="#t">#</a></h1>'
+            '<p>Text <b>tučně</b></p><ul data-search-ignore><li>jiný příklad</li></ul><p>konec</p></div><footer>pata</footer></body></html>')
     assert page_record("x/index.html", html) == {"u": "x/index.html", "t": "Název", "x": "Název Text tučně konec"}
     assert page_record("y/index.html", "<html><body><p>bez indexu</p></body></html>") is None
 
@@ -92,7 +92,7 @@ def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
         names = zf.namelist()
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/assets/offline-index.js" in names
     assert f"{FOLDER}/ke-stazeni/prirucka-dobre-praxe.pdf" in names and f"{FOLDER}/data/cases.csv" in names
-    assert not [n for n in names if n.startswith((f"{FOLDER}/pagefind/", f"{FOLDER}/admin/")) or n.endswith((".zip", ".part", "sw.js"))]
+    assert not [n for n in names if n.startswith(f"{FOLDER}/admin/") or n.endswith((".zip", ".part", "sw.js"))]
     assert len(names) == len(set(names))
     # Every page of the site is in the copy.
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "admin"}

@@ -11,7 +11,7 @@ from portal.content.collection import KINDS
 REPO = Path(__file__).resolve().parent.parent
 # The prefixes of what the build writes; a string literal starting with one of them is an output path.
 OUTPUTS = ("data/", "feed.xml", "ke-stazeni/", "katalog/", "kraje/", "jak-prispet/", "hledani/", "statistiky/",
-           "dobra-praxe/", "metodiky/", "videa/", "admin/", "pagefind/", "search-forms")
+           "dobra-praxe/", "metodiky/", "videa/", "admin/", "search-index/", "search-forms")
 # Converted separately (issue 9): the PDF manual, the search index, and the facts panel (being rewritten as a template).
 NOT_YET = ("src/portal/manual/", "src/portal/search/", "src/portal_mkdocs/search.py", "src/portal/web/facts.py")
 

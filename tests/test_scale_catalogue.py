@@ -100,7 +100,7 @@ def test_region_pages_list_every_case_exactly_once(scale_site):
 
 def test_list_pages_stay_out_of_search(scale_site):
     html = (scale_site / "dobra-praxe/strana/2/index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-body" not in html
+    assert "data-search-body" not in html
 
 
 def test_catalogue_first_view_holds_one_page(scale_site):

@@ -40,7 +40,7 @@ INFLECTED = [
 
 def plain_text(built_site, url: str) -> str:
     html = (built_site / url / "index.html").read_text(encoding="utf-8")
-    return re.sub(r"<[^>]+>", " ", html[html.index("<div data-pagefind-body"):])
+    return re.sub(r"<[^>]+>", " ", html[html.index("<div data-search-body"):])
 
 
 def page_words(built_site, url: str) -> set[str]:
@@ -149,7 +149,7 @@ def test_no_excerpt_has_glued_words_or_doubled_punctuation(built_site):
 
 
 def plain_text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html[html.index("<div data-pagefind-body"):])
+    return re.sub(r"<[^>]+>", " ", html[html.index("<div data-search-body"):])
 
 
 def test_registration_number_still_finds_the_msk_case(engine):

@@ -68,7 +68,7 @@ def test_inflected_title_words_find_their_generated_case(generated_site):
         first, second = [w for w in re.sub(r"<[^>]+>", " ", title).split() if w in nouns][-2:]
         if first == second:
             continue
-        body = re.sub(r"<[^>]+>", " ", html[html.index("<div data-pagefind-body"):])
+        body = re.sub(r"<[^>]+>", " ", html[html.index("<div data-search-body"):])
         words = {fold(w) for w in re.findall(r"\w+", body)}
         forms = [other_form(first, words, rng), other_form(second, words, rng)]
         if all(forms):

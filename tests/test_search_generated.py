@@ -56,7 +56,7 @@ def generate(seed: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         title = [rng.choice(first), rng.choice(second)]
         body = [rng.choice(rng.choice(VOCABULARY)) for _ in range(BODY_WORDS)]
         url = f"stranka-{i}/"
-        html = (f'<html><body><div data-pagefind-body><h1>{escape(" ".join(title)).capitalize()}</h1>'
+        html = (f'<html><body><div data-search-body><h1>{escape(" ".join(title)).capitalize()}</h1>'
                 f'<p>{escape(" ".join(body[:40]))}.</p><p>{escape(" ".join(body[40:]))}.</p></div></body></html>')
         pages.append((url, html))
         on_page = {fold(w) for w in title + body}

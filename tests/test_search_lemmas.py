@@ -142,9 +142,9 @@ def _lemmas() -> list[str]:
     return _LEMMA_SAMPLE
 
 
-PAGE = ('<html><body><nav>Menu</nav><div data-pagefind-body><h1>Komunitní centra <a class="headerlink" href="#t">#</a></h1>'
+PAGE = ('<html><body><nav>Menu</nav><div data-search-body><h1>Komunitní centra <a class="headerlink" href="#t">#</a></h1>'
         '<dl><dt>Cílové skupiny</dt><dd>Osoby sociálně vyloučené</dd></dl><h2>Cíle </h2><p>Obec\u00a0v\u00a0kraji <code>CZ.03/0010387</code>.</p>'
-        '<ul data-pagefind-ignore><li>Jiný příklad</li></ul><aside data-pagefind-weight="4"><p>Realizátor MAS VLTAVA, z. s.</p></aside>'
+        '<ul data-search-ignore><li>Jiný příklad</li></ul><aside data-search-weight="4"><p>Realizátor MAS VLTAVA, z. s.</p></aside>'
         '<table><tr><td>registration_number</td></tr></table></div><footer>Patička</footer></body></html>')
 
 
@@ -174,7 +174,7 @@ def test_a_page_without_a_searchable_part_is_not_indexed():
 
 
 def test_inline_tags_do_not_split_words_and_a_nested_block_separates_them():
-    html = ('<div data-pagefind-body><p><strong>Ko</strong>munitní centrum</p>'
+    html = ('<div data-search-body><p><strong>Ko</strong>munitní centrum</p>'
             '<dl><dt>Financování</dt><dd><strong>2 919 355 Kč</strong><ul><li>Prostředky EU</li></ul></dd></dl></div>')
     page = index_page(html)
     assert decode(page.content) == "Komunitní centrum. Financování. 2 919 355 Kč. Prostředky EU."

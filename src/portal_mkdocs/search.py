@@ -22,7 +22,7 @@ from portal_mkdocs.state import build_state
 log = logging.getLogger("mkdocs.hooks.search")
 
 # Folders with no pages to search (assets, the editors' CMS, the index itself).
-SKIP = ("assets/", INDEX_DIR + "/", "admin/", "pagefind/")
+SKIP = ("assets/", INDEX_DIR + "/", "admin/")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -43,7 +43,7 @@ SCRIPT_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "form",
 
 # The portal's own element ids and classes: contributed markup must not clobber them.
 RESERVED_CLASS_PREFIXES = ("kp-", "md-")
-_RESERVED_ID = re.compile(r"^(kp-|md-|__|pagefind)", re.IGNORECASE)
+_RESERVED_ID = re.compile(r"^(kp-|md-|__)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def replace_iframes(html: str, replacement: Callable[[str], str]) -> str:
 
 
 def is_reserved_id(value: str) -> bool:
-    """An id or name in the portal's own namespaces (kp-, md-, __ of Material, pagefind)."""
+    """An id or name in the portal's own namespaces (kp-, md-, __ of Material)."""
     return bool(_RESERVED_ID.match(value.strip()))
 
 

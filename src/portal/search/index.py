@@ -1,12 +1,12 @@
 """What the search index takes from a built page: its searchable text with lemma keys, weights and facets.
 
-The published pages stay as they are. From the element `data-pagefind-body` of each page (overrides/main.html),
-minus the parts marked `data-pagefind-ignore` and the '#' beside headings, the index keeps
+The published pages stay as they are. From the element `data-search-body` of each page (overrides/main.html),
+minus the parts marked `data-search-ignore` and the '#' beside headings, the index keeps
 - the text for excerpts, every word of letters written as "key<SEP>form<SEP>marks" (`lemmas.encode`) so the
   browser marks found words by their key and writes them back as they were written; blocks are joined with
   exactly one space, or ". " when the block ended without punctuation ("Cílové skupiny. Osoby…");
 - every word's key and folded form with a weight: headings weigh more (h1 7 … h6 2), the facts panel what
-  its `data-pagefind-weight` says, other text 1;
+  its `data-search-weight` says, other text 1;
 - help pages (field reference, editors' guide) leave their tables out and rank after content (see search.js).
 """
 
@@ -24,7 +24,7 @@ from portal.content.kinds import KINDS
 from portal.content.model import Case
 from portal.search.lemmas import encode, fold, is_word, lemma_key
 
-BODY = "<div data-pagefind-body"
+BODY = "<div data-search-body"
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
 VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 RAW = frozenset({"script", "style", "template", "svg"})
@@ -201,11 +201,11 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
                     text.end_block()
                 continue
             raw_attrs = m.group(3) or ""
-            attrs = _attrs(raw_attrs) if "class" in raw_attrs or "data-pagefind" in raw_attrs else {}
-            ignored = bool(skip) or "data-pagefind-ignore" in attrs or bool(IGNORED_CLASSES & set(attrs.get("class", "").split())) \
+            attrs = _attrs(raw_attrs) if "class" in raw_attrs or "data-search" in raw_attrs else {}
+            ignored = bool(skip) or "data-search-ignore" in attrs or bool(IGNORED_CLASSES & set(attrs.get("class", "").split())) \
                 or (help_page and tag in HELP_IGNORED)
             weight = HEADING_WEIGHT.get(tag)
-            if (w := attrs.get("data-pagefind-weight")) is not None:
+            if (w := attrs.get("data-search-weight")) is not None:
                 with contextlib.suppress(ValueError):
                     weight = max(1, round(float(w)))
             if tag in BLOCKS and not skip:

@@ -73,7 +73,7 @@ def file_links(html: str) -> str:
 
 
 class _PageText(HTMLParser):
-    """Title and text of what Pagefind indexes: inside data-pagefind-body, minus the ignored parts."""
+    """Title and text of what Pagefind indexes: inside data-search-body, minus the ignored parts."""
 
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -91,8 +91,8 @@ class _PageText(HTMLParser):
         if tag in self.VOID:
             return
         a = dict(attrs)
-        opens = "data-pagefind-body" in a
-        ignored = (tag in ("script", "style", "template") or "data-pagefind-ignore" in a
+        opens = "data-search-body" in a
+        ignored = (tag in ("script", "style", "template") or "data-search-ignore" in a
                    or bool(IGNORED_CLASSES & set((a.get("class") or "").split())))
         self.stack.append((tag, opens, ignored))
         self.body += opens
@@ -123,7 +123,7 @@ class _PageText(HTMLParser):
                 self.title.append(data)
 
 
-BODY_START = "<div data-pagefind-body>"   # overrides/main.html wraps each page's content in it, inside the article
+BODY_START = "<div data-search-body>"   # overrides/main.html wraps each page's content in it, inside the article
 
 
 def page_record(url: str, html: str) -> dict[str, str] | None:

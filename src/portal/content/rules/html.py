@@ -169,7 +169,7 @@ def rule_attribute_allowed(tag: Tag, name: str, value: str, ctx: Context) -> lis
 
 
 def rule_id_not_reserved(tag: Tag, name: str, value: str, ctx: Context) -> list[str] | None:
-    """An id or name is not one of the portal's own (kp-, md-, __, pagefind)."""
+    """An id or name is not one of the portal's own (kp-, md-, __)."""
     if name in ("id", "name") and is_reserved_id(value):
         return [f"identifikátor '{value}' je vyhrazen pro portál; zvolte jiný"]
     return None
