@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from portal.content import cache as cache_module
 from portal.content.cache import ContentCache
 from portal.content.collection import load_collection
+from portal.content.conversion import as_model, build
 from portal.content.kinds import KINDS
 from portal.content.model import (
     MODELS,
@@ -27,8 +28,6 @@ from portal.content.model import (
     Method,
     PartialDate,
     Video,
-    as_model,
-    build,
 )
 from portal.content.schema import PARTIAL_DATE, schema_for
 from tests.conftest import REPO, VALID_CASE

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from portal.content.cache import ContentCache
+from portal.content.conversion import build
 from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
 from portal.content.kinds import BY_URL_PREFIX, KINDS, Kind
 from portal.content.kinds import folders as kind_folders
-from portal.content.model import Case, Entry, Method, Video, build
+from portal.content.model import Case, Entry, Method, Video
 from portal.content.parallel import parallel_map
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
@@ -52,7 +53,7 @@ class Document(Generic[M]):
     kind: str
     slug: str
     source: Source
-    model: M = field(repr=False)  # built once from the validated front matter (portal.content.model.build)
+    model: M = field(repr=False)  # built once from the validated front matter (portal.content.conversion.build)
 
     @property
     def path(self) -> str:

@@ -51,7 +51,7 @@ def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs:
                             files: set[str], folders: dict[str, str]) -> list[Problem]:
     """Problems of the readable fields of a file whose header has a syntax error (reported already)."""
     from portal.content.collection import Document  # the collection module imports this one
-    from portal.content.model import build
+    from portal.content.conversion import build
     from portal.content.validate import validate
 
     kind = folders.get(broken.path.split("/", 1)[0])
