@@ -67,9 +67,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The fast tier for developers: no browser, no PDF (site builds leave the PDF out; tests that read it are marked pdf).
+# The fast tier for developers: no browser, no PDF (site builds leave the PDF out; tests that read it are marked pdf),
+# on every core (pytest-xdist; a module's tests stay in one process, so its built site is shared).
 test-fast: $(STAMP)
-	PORTAL_PDF=0 $(BIN)/python -m pytest -m "not browser and not pdf" -q
+	PORTAL_PDF=0 $(BIN)/python -m pytest -m "not browser and not pdf" -q -n auto --dist loadfile
 
 # The site at scale against plain Material (100, 1,000 and 3,000 cases; BENCH_ARGS="--sizes 100,1000 --lighthouse").
 bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)

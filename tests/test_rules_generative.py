@@ -146,3 +146,14 @@ def test_what_the_check_accepts_renders_nothing_active(pieces):
     html = markdown.markdown(body, extensions=SITE_EXTENSIONS)
     assert active(html) == [], (body, html)
     assert active(sanitize(html)) == []
+
+
+@SETTINGS
+@given(st.sampled_from(BENIGN), st.sampled_from(["", "x", "!"]), st.sampled_from(["a:'", "", "x("]), st.sampled_from(["(1", "(", "(1)"]))
+def test_link_only_the_renderer_makes_is_reported_at_its_line(before, text, lead, tail):
+    """Python-Markdown makes a link of '[x](a:'javascript:alert(1' (its parenthesis never closed); markdown-it does not."""
+    body = f"{before}\n\nText [{text}]({lead}javascript:alert{tail}\n"
+    html = markdown.markdown(body, extensions=SITE_EXTENSIONS)
+    found = {p.line for p in body_problems(PATH, body, FIRST, set(), {})}
+    if active(html):
+        assert FIRST + len(before.split("\n")) + 1 in found, (body, html, found)

@@ -30,6 +30,7 @@ from portal.content.rules.renderer import (
     LINE_STARTS_WITH_TAG,
     agreed,
     fenced_blocks,
+    renderer_inline_links,
     renderer_references,
 )
 
@@ -211,7 +212,16 @@ def read(body: str) -> Body:
     if "]:" in live:
         at = {link.line for link in found}
         found += [Link(line, target, False) for line, target in renderer_references(live, starts) if line not in at]
+    if "](" in live:
+        known = {(link.line, _bare(link.target)) for link in found}
+        found += [Link(line, target, image) for line, target, image in renderer_inline_links(live, starts)
+                  if (line, _bare(target)) not in known]
     return Body(text, tokens, found, live, starts)
+
+
+def _bare(target: str) -> str:
+    """An address as both parsers can agree on it: without the angle brackets and spaces around it."""
+    return target.strip().strip("<>").strip()
 
 
 def _links_of_whole(live: str, lines: list[str], references: dict) -> list[Link]:

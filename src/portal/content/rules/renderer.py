@@ -1,7 +1,7 @@
 """What the site's renderer (Python-Markdown) itself makes of a body where markdown-it could read it otherwise.
 
 Its fenced blocks (the one fence scanner: portal.content.rules.markdown blanks them, the fence rule reports
-the rest), its pairing of backticks, its reference definitions and where its raw HTML may start, each found
+the rest), its pairing of backticks, its reference definitions, its inline links and where its raw HTML may start, each found
 with Python-Markdown's own patterns and functions, so the rules take the renderer's side.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import MutableMapping
 
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
+from markdown.inlinepatterns import BACKTICK_RE, LINK_RE, BacktickInlineProcessor, LinkInlineProcessor
 from markdown_it.token import Token
 
 
@@ -90,3 +90,31 @@ _REFERENCE = ReferenceProcessor.RE
 def renderer_references(live: str, starts: list[int]) -> list[tuple[int, str]]:
     """Reference definitions as the renderer reads them ('[r]: address'), used or not: it accepts some markdown-it does not."""
     return [(bisect_right(starts, m.start(2)) - 1, m[2].lstrip("<").rstrip(">")) for m in _REFERENCE.finditer(live)]
+
+
+class _RendererLink(LinkInlineProcessor):
+    """Python-Markdown's own reading of '[text](address)', without the stash of its inline pass."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+_LINK = _RendererLink(LINK_RE)
+
+
+def renderer_inline_links(live: str, starts: list[int]) -> list[tuple[int, str, bool]]:
+    """Inline links and images as the renderer reads them (line, address, image), found with its own parser:
+    it makes a link of some text markdown-it leaves alone, e.g. '[x](a:b(1' with its parenthesis never closed."""
+    found, pos = [], 0
+    while (start := live.find("[", pos)) != -1:
+        pos = start + 1
+        if (len(live[:start]) - len(live[:start].rstrip("\\"))) % 2:
+            continue  # an escaped bracket is text for the renderer
+        _, end, handled = _LINK.getText(live, pos)
+        if not (handled and live.startswith("(", end)):
+            continue
+        href, _, _, handled = _LINK.getLink(live, end)
+        if handled and href:
+            at = end + 1 + len(live[end + 1:]) - len(live[end + 1:].lstrip())
+            found.append((bisect_right(starts, at) - 1, href, live[start - 1:start] == "!"))
+    return found
