@@ -148,5 +148,5 @@ class ContentCache:
             pass  # a read-only or full disk makes the cache slower, never the result different
 
 
-def _fields(p: Problem) -> tuple[str, int, str, str]:
-    return p.path, p.line, p.field, p.message
+def _fields(p: Problem) -> tuple[str, int, str, str, str]:
+    return p.path, p.line, p.field, p.message, p.code

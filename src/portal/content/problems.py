@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as attribute
 
 from portal.czech.text import plural
 
@@ -10,6 +11,10 @@ from portal.czech.text import plural
 FILE = "soubor"
 HEADER = "hlavička"
 BODY = "text"
+
+# What a problem is, for the code that acts on it (never its wording, which editors read and we may change).
+LIMIT = "limit"      # the body is over a size or count limit: it is not checked any further
+MISSING = "missing"  # a required field is absent
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +25,7 @@ class Problem:
     line: int
     field: str
     message: str
+    code: str = attribute(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portal.content.frontmatter import Source, parse_source
-from portal.content.problems import HEADER, Problem
+from portal.content.problems import HEADER, MISSING, Problem
 
 if TYPE_CHECKING:
     from portal.content.collection import Document
@@ -52,7 +52,7 @@ def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs:
     """Problems of the readable fields of a file whose header has a syntax error (reported already)."""
     from portal.content.collection import Document  # the collection module imports this one
     from portal.content.conversion import build
-    from portal.content.validate import validate
+    from portal.content.validate import document_problems, link_target_problems, rule_references_exist
 
     kind = folders.get(broken.path.split("/", 1)[0])
     file = root / broken.path
@@ -63,6 +63,8 @@ def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs:
         return []
     doc = Document(kind, file.stem, src, build(kind, src.meta or {}))
     others = [d for d in docs if d.kind == "method" and d.path != doc.path]  # what references can name
-    found = src.problems + validate([doc, *others], vocab, files, folders)  # conversion problems (a comma in {…}) too
-    return [p for p in found if p.path == doc.path and p.field != HEADER and not p.message.startswith("chybí povinné pole")
+    own, links = document_problems(doc, vocab, folders)
+    found = src.problems + own + link_target_problems(doc.path, links, files, folders)  # conversion problems (a comma in {…}) too
+    found += rule_references_exist([doc, *others], vocab)  # only this file's references: the others are checked already
+    return [p for p in found if p.path == doc.path and p.field != HEADER and p.code != MISSING
             and p.line not in blanked and p.line + 1 not in blanked and p.line < src.body_line]

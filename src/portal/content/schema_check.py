@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from portal.content.frontmatter import dotted
 from portal.content.messages import message
 from portal.content.model import PartialDate
-from portal.content.problems import Problem
+from portal.content.problems import MISSING, Problem
 from portal.content.schema import schema_for
 from portal.content.vocabulary import Vocabulary
 from portal.content.weburl import is_web_url as _is_web_url
@@ -215,14 +215,14 @@ def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
 def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     """Every schema violation of one document, each at the line of the offending value."""
     validator = _validator(doc.kind, vocab)
-    found: list[tuple[tuple, str]] = list(_unknown_keys(doc.meta, validator.schema))
+    found: list[tuple[tuple, str, str]] = [(path, text, "") for path, text in _unknown_keys(doc.meta, validator.schema)]
     for error in validator.iter_errors(doc.meta):
         if error.validator == "required":
-            found += _missing(error)
+            found += [(path, text, MISSING) for path, text in _missing(error)]
             continue
         translated = _translate(error, vocab)
         if translated:
-            found.append(translated)
+            found.append((*translated, ""))
     broken = doc.source.broken
-    return [Problem(doc.path, doc.source.line(path), dotted(path), message) for path, message in found
+    return [Problem(doc.path, doc.source.line(path), dotted(path), text, code) for path, text, code in found
             if not any(path[: len(b)] == b for b in broken)]

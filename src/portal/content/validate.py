@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 from portal.content.kinds import KINDS
 from portal.content.messages import message
 from portal.content.placeholders import rule_no_placeholders
-from portal.content.problems import BODY, FILE, Problem
+from portal.content.problems import FILE, LIMIT, Problem
 from portal.content.rules.body import (
     Link,
     html_problems,
-    level_one_headings,
     links,
     size_problems,
     structure_problems,
@@ -109,15 +108,6 @@ def rule_funding_adds_up(doc: Document) -> Iterator[Problem]:
         yield doc.problem(("funding", "total"), message("funding_sum", added=czk(added), total=czk(total), diff=czk(diff) if diff > 0 else "−" + czk(-diff)))
 
 
-def rule_no_level_one_heading(doc: Document) -> Iterator[Problem]:
-    """The body has no level-1 heading: the title comes from the header."""
-    for line in sorted(set(level_one_headings(doc.body))):
-        yield Problem(doc.path, doc.source.body_line + line, BODY, message("level_one_heading"))
-
-
-DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
-                            rule_funding_adds_up, rule_no_level_one_heading]
-
 
 
 def _references(schema: dict) -> Iterator[tuple[str, str]]:
@@ -176,7 +166,7 @@ def own_body_problems(path: str, body: str, first_line: int, folders: dict[str, 
     if problems:
         return problems, []  # not parsed any further: the limits are what keep the check fast
     problems += structure_problems(path, body, first_line)
-    if any(p.message.startswith("text má ") for p in problems):
+    if any(p.code == LIMIT for p in problems):
         return problems, []  # over a count limit: one message is enough, not one per link
     found: list[Link] = []
     problems += html_problems(path, body, first_line, None, folders, found)
@@ -222,10 +212,8 @@ def rule_municipality_count(doc: Document) -> Iterator[Problem]:
             yield doc.problem(("municipality_count",), message("municipality_count", count=count, named=distinct))
 
 
-DOC_RULES += [rule_contact_consent, rule_municipality_count]
-DOC_RULES.append(rule_no_placeholders)
-
-COLLECTION_RULES = [rule_unique_slugs]
+DOC_RULES: list[DocRule] = [rule_slug, rule_summary_is_one_paragraph, rule_period_in_order, rule_money_in_halere,
+                            rule_funding_adds_up, rule_contact_consent, rule_municipality_count, rule_no_placeholders]
 
 
 def document_problems(doc: Document, vocab: Vocabulary, folders: dict[str, str]) -> tuple[list[Problem], list[Link]]:
@@ -239,18 +227,4 @@ def document_problems(doc: Document, vocab: Vocabulary, folders: dict[str, str])
 
 def collection_problems(docs: list[Document], vocab: Vocabulary) -> list[Problem]:
     """Rules over all documents: unique addresses, references to documents that exist."""
-    problems: list[Problem] = []
-    for collection_rule in COLLECTION_RULES:
-        problems += collection_rule(docs)
-    return problems + list(rule_references_exist(docs, vocab))
-
-
-def validate(docs: list[Document], vocab: Vocabulary, files: set[str] | None = None, folders: dict[str, str] | None = None) -> list[Problem]:
-    """All problems of all documents: schema, per-document rules, collection rules, then links to files."""
-    problems: list[Problem] = []
-    for doc in docs:
-        own, found = document_problems(doc, vocab, folders or {})
-        problems += own
-        if files is not None:
-            problems += link_target_problems(doc.path, found, files, folders or {})
-    return problems + collection_problems(docs, vocab)
+    return list(rule_unique_slugs(docs)) + list(rule_references_exist(docs, vocab))

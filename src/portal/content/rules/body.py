@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from portal.content.messages import message
 from portal.content.problems import BODY, Problem
 from portal.content.rules.html import MAX_TAG_DEPTH, MAX_TAGS, html_problems
 from portal.content.rules.limits import (
@@ -104,9 +105,15 @@ def level_one_headings(body: str) -> Iterator[int]:
             yield line
 
 
+def rule_no_level_one_heading(path: str, body: str, first_line: int) -> Iterator[Problem]:
+    """The body has no level-1 heading: the title comes from the header."""
+    for line in sorted(set(level_one_headings(body))):
+        yield Problem(path, first_line + line, BODY, message("level_one_heading"))
+
+
 BodyRule = Callable[[str, str, int], Iterable[Problem]]
 # After the size limits: structure first (over a count limit, one message is enough, not one per link).
-BODY_RULES: list[BodyRule] = [rule_counts, rule_link_count, rule_nesting, rule_fences_closed, rule_no_email]
+BODY_RULES: list[BodyRule] = [rule_counts, rule_link_count, rule_nesting, rule_fences_closed, rule_no_level_one_heading, rule_no_email]
 
 
 def structure_problems(path: str, body: str, first_line: int) -> Iterator[Problem]:

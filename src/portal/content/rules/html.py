@@ -25,7 +25,7 @@ from portal.content.html_policy import (
     is_reserved_id,
     srcset_urls,
 )
-from portal.content.problems import BODY, Problem
+from portal.content.problems import BODY, LIMIT, Problem
 from portal.content.rules.links import Link, outside_image, target_problems
 from portal.content.rules.markdown import read, spaces
 from portal.content.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
@@ -239,7 +239,7 @@ def html_problems(path: str, body: str, first_line: int, repo_files: set[str] | 
     seen = {(line, name) for line, name, _ in scanner.tags}
     scanner.tags += [t for t in inline.tags if (t[0], t[1]) not in seen or t not in scanner.tags]
     if len(scanner.tags) > MAX_TAGS:
-        yield Problem(path, first_line, BODY, f"text má {number(len(scanner.tags))} značek HTML; nejvýše {number(MAX_TAGS)}, pište Markdown")
+        yield Problem(path, first_line, BODY, f"text má {number(len(scanner.tags))} značek HTML; nejvýše {number(MAX_TAGS)}, pište Markdown", LIMIT)
         return
     if scanner.deepest[0] > MAX_TAG_DEPTH:
         yield Problem(path, first_line + scanner.deepest[1] - 1, BODY, f"značky HTML jsou vnořené do hloubky {scanner.deepest[0]}; nejvýše {MAX_TAG_DEPTH}, uzavírejte je (</…>)")

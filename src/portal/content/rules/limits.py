@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from markdown_it.token import Token
 
-from portal.content.problems import BODY, Problem
+from portal.content.problems import BODY, LIMIT, Problem
 from portal.content.rules.markdown import MAX_NESTING, read
 from portal.czech.text import number
 
@@ -27,10 +27,10 @@ _CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 def rule_size(path: str, body: str, first_line: int) -> list[Problem]:
     """The body's size is bounded before any parser sees it: characters, lines, line length."""
     if len(body) > MAX_BODY_CHARS:
-        return [Problem(path, first_line, BODY, f"text je příliš dlouhý ({number(len(body))} znaků); nejvýše {number(MAX_BODY_CHARS)} znaků, delší text rozdělte do více příkladů či metodik")]
+        return [Problem(path, first_line, BODY, f"text je příliš dlouhý ({number(len(body))} znaků); nejvýše {number(MAX_BODY_CHARS)} znaků, delší text rozdělte do více příkladů či metodik", LIMIT)]
     lines = body.split("\n")
     if len(lines) > MAX_LINES:
-        return [Problem(path, first_line + MAX_LINES, BODY, f"text má {number(len(lines))} řádků; nejvýše {number(MAX_LINES)}, delší text rozdělte do více příkladů či metodik")]
+        return [Problem(path, first_line + MAX_LINES, BODY, f"text má {number(len(lines))} řádků; nejvýše {number(MAX_LINES)}, delší text rozdělte do více příkladů či metodik", LIMIT)]
     return [Problem(path, first_line + i, BODY, f"řádek má {number(len(line))} znaků; nejvýše {number(MAX_LINE_CHARS)}, rozdělte odstavec prázdným řádkem")
             for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS][:MAX_REPORTED]
 
@@ -53,7 +53,7 @@ def rule_word_length(path: str, body: str, first_line: int) -> Iterator[Problem]
 def size_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """The body's size is bounded before any parser sees it: characters, lines, line length, word length."""
     problems = rule_size(path, body, first_line)
-    if problems and not problems[0].message.startswith("řádek"):
+    if any(p.code == LIMIT for p in problems):
         return problems
     return problems + list(rule_word_length(path, body, first_line))
 
@@ -69,14 +69,14 @@ def rule_counts(path: str, body: str, first_line: int) -> Iterator[Problem]:
         if len(found) > limit:
             where = found[limit].map
             at = where[0] if where else 0
-            yield Problem(path, first_line + at, BODY, f"text má {number(len(found))} {what}; nejvýše {number(limit)}, {advice}")
+            yield Problem(path, first_line + at, BODY, f"text má {number(len(found))} {what}; nejvýše {number(limit)}, {advice}", LIMIT)
 
 
 def rule_link_count(path: str, body: str, first_line: int) -> Iterator[Problem]:
     """At most MAX_LINKS links and images."""
     count = len(read(body).links)
     if count > MAX_LINKS:
-        yield Problem(path, first_line, BODY, f"text má {number(count)} odkazů a obrázků; nejvýše {number(MAX_LINKS)}")
+        yield Problem(path, first_line, BODY, f"text má {number(count)} odkazů a obrázků; nejvýše {number(MAX_LINKS)}", LIMIT)
 
 
 def rule_nesting(path: str, body: str, first_line: int) -> Iterator[Problem]:
