@@ -13,8 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-# What a production web server compresses; pictures, fonts, archives and Pagefind's (already gzipped) index
-# files are sent as they are.
+# What a production web server compresses; pictures, fonts and archives are sent as they are.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
 
 

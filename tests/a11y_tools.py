@@ -32,7 +32,7 @@ def wait_ready(page: Page) -> None:
     """Wait until the page's own scripts (search results, catalogue) have drawn what they draw."""
     page.wait_for_load_state("networkidle")
     if "hledani/" in page.url and "q=" in page.url:
-        # Results drawn by whichever search UI the page has (Pagefind's, the portal's own, the offline one).
+        # Results drawn by whichever search UI the page has (the portal's own or the offline one).
         page.wait_for_selector("#kp-search a[href], .kp-results .kp-result, .kp-offline-search__result", timeout=15_000)
     page.wait_for_timeout(200)
 

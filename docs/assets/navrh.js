@@ -17,7 +17,7 @@
   function msg(name, values) {
     return M[name].replace(/\{(\w+)\}/g, function (_, key) { return values && key in values ? String(values[key]) : ""; });
   }
-  function shown(value) {  // portal.text.shown
+  function shown(value) {  // portal.czech.text.shown
     var text = typeof value === "boolean" ? (value ? "true" : "false") : String(value instanceof Num ? value.text : value);
     var chars = Array.from(text);
     if (chars.length > 60) text = chars.slice(0, 59).join("") + "…";
@@ -27,13 +27,13 @@
   var NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
   function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function slugify(text) { return fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); }
-  function dotted(path) {  // portal.frontmatter.dotted
+  function dotted(path) {  // portal.content.frontmatter.dotted
     var out = "";
     path.forEach(function (part) { out += typeof part === "number" ? "[" + part + "]" : (out ? "." + part : part); });
     return out;
   }
   function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
-  function dateRange(value) {  // portal.validate.date_range as [first, last] day numbers
+  function dateRange(value) {  // portal.content.schema_check.date_range as [first, last] day numbers
     if (!DATE.test(value)) return null;
     var m = [value].concat(value.split("-"));  // the form is checked: year, then month and day when given
     var y = +m[1];
@@ -47,7 +47,7 @@
     return [Date.UTC(y, mo - 1, d), Date.UTC(y, mo - 1, d)];
   }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function isoDate(value) {  // portal.validate.iso_date
+  function isoDate(value) {  // portal.content.schema_check.iso_date
     var m = /^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$/.exec(value), c = null;
     if (m) c = m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]);
     if (!c && (m = /^\s*(\d{1,2})\s*[./]\s*(\d{4})\s*$/.exec(value))) c = m[2] + "-" + pad(+m[1]);
@@ -67,7 +67,7 @@
     var whole = parts[0].replace(/^0+(?=\d)/, "") || "0";
     return parts.length > 1 ? whole + "." + parts[1] : whole;
   }
-  function numberHint(value) {  // portal.validate._type_hint for numbers
+  function numberHint(value) {  // portal.content.schema_check._type_hint for numbers
     var cleaned = value.replace(/\u00a0/g, "").replace(/ /g, "").replace(/Kč/g, "").replace(/[.-]+$/, "");
     if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/\./g, "");
     cleaned = cleaned.replace(/,/g, ".");
@@ -81,7 +81,7 @@
     var v = BigInt(m[2]) * 100n + BigInt((frac + "00").slice(0, 2));
     return m[1] ? -v : v;
   }
-  function czk(c) {  // portal.text.czk from haléře
+  function czk(c) {  // portal.czech.formats.czk from haléře
     var whole = (c / 100n).toString(), rest = c % 100n;
     var grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
     return rest === 0n ? grouped + "\u00a0Kč" : grouped + "," + String(rest).padStart(2, "0") + "\u00a0Kč";
@@ -143,7 +143,7 @@
     return parts.join("\n");
   }
 
-  // ---------------------------------------------------------------- the checks (portal.validate, same order of ideas)
+  // ---------------------------------------------------------------- the checks (portal.content.validate and schema_check, same order of ideas)
   function check(meta, body) {
     var errors = [];
     function add(path, text, section) { errors.push([dotted(path), text, section]); }

@@ -1,4 +1,4 @@
-// Portal search: Czech inflection (lemma keys built by hooks/search.py), search as you type (combobox) and the results page.
+// Portal search: Czech inflection (lemma keys built by src/portal/search/), search as you type (combobox) and the results page.
 // Nothing is loaded from other hosts; the index files (search-index/, src/portal/search/writer.py) are fetched
 // only when a reader searches, each once, and only those the query needs.
 (function () {

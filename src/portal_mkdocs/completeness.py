@@ -13,7 +13,7 @@ from portal.web.completeness import missing_outputs
 from portal_mkdocs.content import get_collection
 from portal_mkdocs.state import build_state
 
-log = logging.getLogger("mkdocs.hooks.completeness")
+log = logging.getLogger("mkdocs.plugins.portal.completeness")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

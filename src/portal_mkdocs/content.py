@@ -20,7 +20,7 @@ from portal.content.problems import summary
 from portal.web.links import page_source, repo_links_to_site
 from portal_mkdocs.state import build_state, collection_of
 
-log = logging.getLogger("mkdocs.hooks.content")
+log = logging.getLogger("mkdocs.plugins.portal.content")
 
 
 @event_priority(100)  # before mkdocs-macros and every other concern read the collection

@@ -35,7 +35,7 @@ from portal_mkdocs.content import (
 )
 from portal_mkdocs.state import BuildState, build_state
 
-log = logging.getLogger("mkdocs.hooks.manual")
+log = logging.getLogger("mkdocs.plugins.portal.manual")
 
 DOWNLOADS = paths.DOWNLOADS  # folder of the PDFs, and the URL of the page that lists them
 CASES = paths.CASE_PRINTS

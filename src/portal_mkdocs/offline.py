@@ -16,7 +16,7 @@ from portal.web.offline import publish_offline_edition
 from portal_mkdocs.data import site_address
 from portal_mkdocs.state import build_state
 
-log = logging.getLogger("mkdocs.hooks.offline")
+log = logging.getLogger("mkdocs.plugins.portal.offline")
 
 def on_post_build(config: MkDocsConfig) -> None:
     # `mkdocs serve` (make serve) leaves the zip out: packing the whole site took seconds on every edit, and the

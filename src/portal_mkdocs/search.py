@@ -19,7 +19,7 @@ from portal.search.writer import INDEX_DIR, Entry, write_index
 from portal_mkdocs.content import get_collection
 from portal_mkdocs.state import build_state
 
-log = logging.getLogger("mkdocs.hooks.search")
+log = logging.getLogger("mkdocs.plugins.portal.search")
 
 # Folders with no pages to search (assets, the editors' CMS, the index itself).
 SKIP = ("assets/", INDEX_DIR + "/", "admin/")

@@ -1,6 +1,6 @@
 """Czech typography for the web and the print: no line break after a one-letter word, inside a number, before 'Kč' or '%', in a date.
 
-Works on the text nodes of HTML read by a real tokenizer (html.parser): tags, attributes, comments, code,
+Works on the text nodes of HTML (one tokenizing regular expression, checked against html.parser by the tests): tags, attributes, comments, code,
 pre, scripts and addresses written in the text are never changed. The PDF manual and the web pages use
 the same rules, so a page and its printed chapter break lines the same way.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from html.parser import HTMLParser
 
 from portal.czech.formats import MONTHS_GENITIVE, MONTHS_NOMINATIVE, file_size, plural  # noqa: F401 - re-exported for the manual
 from portal.czech.formats import long_date as czech_long_date  # noqa: F401 - re-exported for the manual
@@ -147,14 +146,6 @@ _TOKEN = re.compile(
     re.DOTALL)
 
 
-def typeset_html_reference(html: str, keep_comments: bool = True) -> str:
-    """The same as typeset_html, by html.parser: the reference the fast tokeniser is tested against."""
-    rewriter = _TextRewriter(keep_comments)
-    rewriter.feed(html)
-    rewriter.close()
-    return rewriter.result()
-
-
 def bind_short_words_html(html: str) -> str:
     """The print's pass: Czech typography on every text node, comments dropped (they never reach the print)."""
     return typeset_html(html, keep_comments=False)
@@ -164,64 +155,3 @@ def start_tag(tag: str, attrs: list[tuple[str, str | None]], self_closing: bool 
     """Serialise a start tag, every attribute value escaped again."""
     parts = [tag] + [name if value is None else f'{name}="{escape(value, quote=True)}"' for name, value in attrs]
     return "<" + " ".join(parts) + ">"
-
-
-class _TextRewriter(HTMLParser):
-    """Re-serialises HTML unchanged except for the text nodes outside raw-text elements."""
-
-    def __init__(self, keep_comments: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self._out: list[str] = []
-        self._raw_depth = 0
-        self._keep_comments = keep_comments
-        self._pending = False  # the last text ended with a one-letter word and only inline tags came since
-
-    def result(self) -> str:
-        return "".join(self._out)
-
-    def handle_decl(self, decl: str) -> None:
-        self._out.append(f"<!{decl}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self._out.append(f"<![{data}]>")
-
-    def handle_pi(self, data: str) -> None:
-        self._out.append(f"<?{data}>")
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        # The tag as written: attribute names keep their case (SVG's viewBox) and values their quoting.
-        self._out.append(self.get_starttag_text() or start_tag(tag, attrs))
-        self._pending = self._pending and tag in _INLINE
-        if tag in _RAW and tag not in VOID:
-            self._raw_depth += 1
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self._out.append(self.get_starttag_text() or start_tag(tag, attrs))
-        self._pending = self._pending and tag in _INLINE
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        self._out.append(f"</{tag}>")
-        self._pending = self._pending and tag in _INLINE
-        if tag in _RAW and self._raw_depth:
-            self._raw_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.cdata_elem is not None:  # inside <script> or <style>: the parser passed the text through unescaped
-            self._out.append(data)
-            return
-        if self._raw_depth:
-            self._out.append(escape(data, quote=False))
-            return
-        text = bind_text(data)
-        if self._pending and _LEADING_SPACE.match(text):
-            text = _LEADING_SPACE.sub(NBSP, text, count=1)
-        if text:
-            self._pending = bool(_ENDS_SHORT.search(text))
-        self._out.append(escape(text, quote=False))
-
-    def handle_comment(self, data: str) -> None:
-        if self._keep_comments:
-            self._out.append(f"<!--{data}-->")
-

@@ -1,7 +1,7 @@
 """Offline edition: the built site as a zip that works opened from disk (file://), with its own search.
 
 On file:// a browser neither turns a folder link into its index.html nor lets a page fetch() other files,
-so Pagefind cannot run there. The copy therefore links every folder's index.html, its search page reads a
+so the site's search (which fetches its index files) cannot run there. The copy therefore links every folder's index.html, its search page reads a
 plain script (`assets/offline-index.js`, loaded by <script>) with the text of every indexed page, and every
 JSON file gets a script twin that a small fetch() shim (`assets/offline-fetch.js`) answers from, so the
 portal's other scripts (the catalogue's index and cards) work from disk unchanged.
@@ -73,7 +73,7 @@ def file_links(html: str) -> str:
 
 
 class _PageText(HTMLParser):
-    """Title and text of what Pagefind indexes: inside data-search-body, minus the ignored parts."""
+    """Title and text of what the search indexes: inside data-search-body, minus the ignored parts."""
 
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
