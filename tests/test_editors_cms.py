@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import expect, sync_playwright
 
 from portal.content.schema import schema_for
-from portal.content.validate import _EMAIL
+from portal.content.schema_check import EMAIL
 from portal.content.vocabulary import load_vocabulary
 from portal.editors.cms import cms_config, cms_config_yaml, github_repo
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
@@ -70,7 +70,7 @@ def test_cms_config_details():
     case = _fields(config["collections"][0]["fields"])
     assert case["methods"]["widget"] == "select" and case["methods"]["multiple"] is True
     assert [o["value"] for o in case["methods"]["options"]] == list(METHODS)
-    assert _fields(case["contacts"]["fields"])["email"]["pattern"][0] == _EMAIL.pattern
+    assert _fields(case["contacts"]["fields"])["email"]["pattern"][0] == EMAIL.pattern
     assert case["sources"]["min"] == 1
     # An optional group's required fields are explained, not enforced by the CMS (the checker does that).
     funding = _fields(case["funding"]["fields"])

@@ -349,7 +349,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from portal.content.html_policy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS  # noqa: E402
-from portal.content.rules.body import size_problems  # noqa: E402
+from portal.content.rules.limits import size_problems  # noqa: E402
 from portal.content.weburl import judge  # noqa: E402
 
 SITE_EXTENSIONS = ["toc", "tables", "admonition", "def_list", "footnotes", "sane_lists", "fenced_code"]

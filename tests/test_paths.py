@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 from portal import paths
-from portal.content.collection import KINDS
+from portal.content.kinds import KINDS
 
 REPO = Path(__file__).resolve().parent.parent
 # The prefixes of what the build writes; a string literal starting with one of them is an output path.

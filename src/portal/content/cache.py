@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from portal.content.frontmatter import Source
 from portal.content.problems import Problem
-from portal.content.rules.body import Link
+from portal.content.rules.links import Link
 
 T = TypeVar("T")
 

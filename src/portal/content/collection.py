@@ -12,19 +12,19 @@ from typing import Any, Generic, TypeVar, cast
 from portal.content.cache import ContentCache
 from portal.content.conversion import build
 from portal.content.frontmatter import INVISIBLE, MAX_FILE_BYTES, Source, dotted, parse_source, read_source
-from portal.content.kinds import BY_URL_PREFIX, KINDS, Kind
+from portal.content.kinds import BY_URL_PREFIX, KINDS
 from portal.content.kinds import folders as kind_folders
 from portal.content.model import Case, Entry, Method, Video
 from portal.content.parallel import parallel_map
 from portal.content.problems import FILE, Problem
 from portal.content.recovery import readable_field_problems
 from portal.content.rules.attachments import ATTACHMENT_SUFFIXES, attachment_problems
-from portal.content.rules.body import Link
+from portal.content.rules.links import Link
 from portal.content.rules.media import MEDIA_SUFFIXES, media_problems
 from portal.content.rules.video import video_problems
+from portal.content.schema_check import validator_for
 from portal.content.validate import (
     _references,
-    _validator,
     collection_problems,
     document_problems,
     link_target_problems,
@@ -32,8 +32,6 @@ from portal.content.validate import (
 )
 from portal.content.vocabulary import Vocabulary, load_vocabulary
 from portal.czech.text import fold
-
-__all__ = ["KINDS", "Collection", "Document", "Kind", "load_collection"]  # KINDS and Kind live in portal.content.kinds
 
 M = TypeVar("M", bound=Entry)
 
@@ -235,7 +233,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     wanted = None if only is None else {_rel(root, p) for p in only}
     # Only the kinds that the checked files refer to are parsed in full (their titles feed the suggestions).
     checked_kinds = {kind for kind, f in files if wanted is None or _selected(f.relative_to(root).as_posix(), wanted)}
-    referenced = {ref for kind in checked_kinds for _, ref in _references(_validator(kind, vocab).schema)}
+    referenced = {ref for kind in checked_kinds for _, ref in _references(validator_for(kind, vocab).schema)}
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
     folders = kind_folders()
     docs: list[Document[Any]] = []

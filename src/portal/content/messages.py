@@ -45,3 +45,8 @@ MESSAGES: dict[str, str] = {
 def message(name: str, /, **values: object) -> str:
     """One message of the table with its placeholders filled in."""
     return MESSAGES[name].format(**values)
+
+
+def did_you_mean(candidate: str | None) -> str:
+    """Czech suggestion suffix, empty when there is none."""
+    return message("did_you_mean", candidate=candidate) if candidate else ""

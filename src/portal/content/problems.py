@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as attribute
 
-from portal.czech.text import plural
+from portal.czech.formats import plural
 
 # Field names used for problems that are not about one front-matter field.
 FILE = "soubor"

@@ -16,13 +16,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from portal.content.frontmatter import dotted
-from portal.content.messages import message
+from portal.content.messages import did_you_mean, message
 from portal.content.model import PartialDate
 from portal.content.problems import MISSING, Problem
 from portal.content.schema import schema_for
 from portal.content.vocabulary import Vocabulary
 from portal.content.weburl import is_web_url as _is_web_url
-from portal.czech.text import did_you_mean, shown, suggest
+from portal.czech.text import shown, suggest
 
 if TYPE_CHECKING:
     from portal.content.collection import Document
@@ -32,13 +32,13 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------------------------------
 
 FORMATS = FormatChecker(formats=())
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
 @FORMATS.checks("email")
 def is_email(value: object) -> bool:
     """An e-mail address is name@domain.tld without spaces."""
-    return not isinstance(value, str) or bool(_EMAIL.match(value))
+    return not isinstance(value, str) or bool(EMAIL.match(value))
 
 
 @FORMATS.checks("uri")
@@ -76,7 +76,7 @@ def date_range(value: str) -> tuple[date, date] | None:
 # Schema errors in Czech
 # ---------------------------------------------------------------------------------------------
 
-_TYPES = {"string": "text", "number": "číslo", "integer": "celé číslo", "array": "seznam",
+TYPE_NAMES = {"string": "text", "number": "číslo", "integer": "celé číslo", "array": "seznam",
           "object": "skupina polí 'název: hodnota'", "boolean": "true nebo false", "null": "prázdná hodnota"}
 
 
@@ -117,7 +117,7 @@ def _type_hint(expected: str, value: object) -> str:
 
 
 def _expected(schema: dict) -> str:
-    return schema.get("x-expected") or _TYPES.get(schema.get("type", ""), "")
+    return schema.get("x-expected") or TYPE_NAMES.get(schema.get("type", ""), "")
 
 
 def _missing(error: ValidationError) -> Iterator[tuple[tuple, str]]:
@@ -141,7 +141,7 @@ def _translate(error: ValidationError, vocab: Vocabulary) -> tuple[tuple, str] |
         expected = error.validator_value
         if value is None:
             return path, message("empty", expected=_expected(schema))
-        return path, message("type", expected=_TYPES.get(expected, expected), kind=_kind_of(value), value=shown(value), hint=_type_hint(expected, value))
+        return path, message("type", expected=TYPE_NAMES.get(expected, expected), kind=_kind_of(value), value=shown(value), hint=_type_hint(expected, value))
     if kind == "enum" and value is None:
         return None  # the type error already says the field is empty
     if kind == "enum":
@@ -202,7 +202,7 @@ TEMPLATE_KEYS = {"render_macros", "template", "hide", "search", "status", "ignor
 _VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
 
 
-def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
+def validator_for(kind: str, vocab: Vocabulary) -> Draft202012Validator:
     """One compiled validator per kind for the current vocabulary (a new vocabulary replaces them)."""
     key = (kind, id(vocab))
     if key not in _VALIDATORS:
@@ -214,7 +214,7 @@ def _validator(kind: str, vocab: Vocabulary) -> Draft202012Validator:
 
 def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     """Every schema violation of one document, each at the line of the offending value."""
-    validator = _validator(doc.kind, vocab)
+    validator = validator_for(doc.kind, vocab)
     found: list[tuple[tuple, str, str]] = [(path, text, "") for path, text in _unknown_keys(doc.meta, validator.schema)]
     for error in validator.iter_errors(doc.meta):
         if error.validator == "required":

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from portal.content.collection import Collection, Document
 from portal.content.model import Case, Funding
-from portal.czech.text import czk
+from portal.czech.formats import czk
 
 
 @dataclass

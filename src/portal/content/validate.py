@@ -13,28 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from portal.content.kinds import KINDS
-from portal.content.messages import message
+from portal.content.messages import did_you_mean, message
 from portal.content.placeholders import rule_no_placeholders
 from portal.content.problems import FILE, LIMIT, Problem
-from portal.content.rules.body import (
-    Link,
-    html_problems,
-    links,
-    size_problems,
-    structure_problems,
-    target_problems,
-)
-from portal.content.schema_check import (  # noqa: F401 - also the names other modules import from here
-    _EMAIL,
-    _TYPES,
-    FORMATS,
-    _validator,
-    date_range,
-    iso_date,
-    schema_problems,
-)
+from portal.content.rules.body import structure_problems
+from portal.content.rules.html import html_problems
+from portal.content.rules.limits import size_problems
+from portal.content.rules.links import Link, links, target_problems
+from portal.content.schema_check import date_range, schema_problems, validator_for
 from portal.content.vocabulary import Vocabulary
-from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
+from portal.czech.formats import czk
+from portal.czech.text import SLUG_RE, shown, slugify, suggest
 
 if TYPE_CHECKING:
     from portal.content.collection import Document
@@ -124,7 +113,7 @@ def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[P
     for d in docs:
         by_kind.setdefault(d.kind, {})[d.slug] = d.title
     for doc in docs:
-        for field, kind in _references(_validator(doc.kind, vocab).schema):
+        for field, kind in _references(validator_for(doc.kind, vocab).schema):
             values = doc.meta.get(field)
             if not isinstance(values, list):
                 continue

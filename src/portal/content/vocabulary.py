@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.content.frontmatter import parse_yaml_file
+from portal.content.messages import did_you_mean
 from portal.content.problems import Problem
-from portal.czech.text import SLUG_RE, did_you_mean, suggest
+from portal.czech.text import SLUG_RE, suggest
 
 VOCABULARY_FILE = "vocabularies.yml"
 

@@ -7,18 +7,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-# The one table of messages the proposal form shares; the formatting, used from here by older imports.
-from portal.content.messages import message
-from portal.czech.formats import (  # noqa: F401
-    czech_date,
-    czk,
-    file_size,
-    number,
-    percent,
-    period,
-    plural,
-)
-
 # A file name without .md, as it appears in the page address; the schema's reference fields use the same pattern.
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG)
@@ -55,11 +43,6 @@ def suggest(value: object, choices: Iterable[str], labels: Mapping[str, str] | N
             return code
     match = difflib.get_close_matches(wanted, list(keyed), n=1, cutoff=0.6)
     return keyed[match[0]] if match else None
-
-
-def did_you_mean(candidate: str | None) -> str:
-    """Czech suggestion suffix, empty when there is none."""
-    return message("did_you_mean", candidate=candidate) if candidate else ""
 
 
 def shown(value: object, limit: int = 60) -> str:

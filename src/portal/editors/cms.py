@@ -16,7 +16,7 @@ import yaml
 
 from portal.content.kinds import KINDS
 from portal.content.schema import PARTIAL_DATE, schema_for
-from portal.content.validate import _EMAIL
+from portal.content.schema_check import EMAIL
 from portal.content.vocabulary import Vocabulary
 from portal.web.templating import render
 
@@ -44,7 +44,7 @@ def _pattern(node: Mapping[str, Any]) -> list[str] | None:
     if node.get("format") == "partial-date":
         return [PARTIAL_DATE, f"Očekáváno: {expected}"]
     if node.get("format") == "email":
-        return [_EMAIL.pattern, f"Očekáváno: {expected}"]
+        return [EMAIL.pattern, f"Očekáváno: {expected}"]
     if node.get("pattern") and not node.get("x-reference"):
         return [node["pattern"], f"Očekáváno: {expected}" if expected else "Neplatný tvar"]
     return None

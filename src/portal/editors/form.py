@@ -18,7 +18,7 @@ from portal.content.kinds import KINDS
 from portal.content.messages import MESSAGES
 from portal.content.placeholders import placeholder_lines, placeholder_values
 from portal.content.schema import PARTIAL_DATE, schema_for
-from portal.content.validate import _EMAIL, _TYPES
+from portal.content.schema_check import EMAIL, TYPE_NAMES
 from portal.content.vocabulary import Vocabulary
 from portal.web.facts import email_html
 
@@ -75,8 +75,8 @@ def form_spec(vocab: Vocabulary, methods: Mapping[str, str]) -> dict[str, Any]:
     return {
         "schema": schema,
         "messages": MESSAGES,
-        "types": _TYPES,
-        "email": _EMAIL.pattern,
+        "types": TYPE_NAMES,
+        "email": EMAIL.pattern,
         "date": PARTIAL_DATE,
         "methods": dict(methods),
         "labels": {section: vocab.labels(section) for section in ("regions", "programmes", "funding_sources", "target_groups")},

@@ -17,7 +17,7 @@ from portal.content.collection import Collection, Document
 from portal.content.conversion import as_model
 from portal.content.model import Case, Contact, Funding, Indicator, Method, Project
 from portal.content.schema import ORGANISATION_ROLES, subschema
-from portal.czech.text import czech_date, percent, period, plural
+from portal.czech.formats import czech_date, percent, period, plural
 from portal.web.templating import macro
 
 Link = Callable[[str], str]

@@ -14,48 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 from portal.content.messages import message
 from portal.content.problems import BODY, Problem
-from portal.content.rules.html import MAX_TAG_DEPTH, MAX_TAGS, html_problems
 from portal.content.rules.limits import (
-    MAX_BODY_CHARS,
-    MAX_HEADINGS,
-    MAX_ITEMS,
-    MAX_LINE_CHARS,
-    MAX_LINES,
-    MAX_LINKS,
-    MAX_REPORTED,
-    MAX_WORD,
     rule_counts,
     rule_link_count,
     rule_nesting,
-    size_problems,
 )
-from portal.content.rules.links import Link, link_problems, links, target_problems
-from portal.content.rules.markdown import FENCE_MARKS, MAX_NESTING, read
-
-__all__ = [
-    "BODY_RULES",
-    "MAX_BODY_CHARS",
-    "MAX_HEADINGS",
-    "MAX_ITEMS",
-    "MAX_LINES",
-    "MAX_LINE_CHARS",
-    "MAX_LINKS",
-    "MAX_NESTING",
-    "MAX_REPORTED",
-    "MAX_TAGS",
-    "MAX_TAG_DEPTH",
-    "MAX_WORD",
-    "Link",
-    "html_problems",
-    "level_one_headings",
-    "link_problems",
-    "links",
-    "rule_fences_closed",
-    "rule_no_email",
-    "size_problems",
-    "structure_problems",
-    "target_problems",
-]
+from portal.content.rules.markdown import FENCE_MARKS, read
 
 _EMAIL = re.compile(r"(?<![\w.+:-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _CELLS = ("th_open", "td_open")

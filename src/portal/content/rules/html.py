@@ -29,7 +29,7 @@ from portal.content.problems import BODY, LIMIT, Problem
 from portal.content.rules.links import Link, outside_image, target_problems
 from portal.content.rules.markdown import read, spaces
 from portal.content.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
-from portal.czech.text import number
+from portal.czech.formats import number
 
 MAX_TAGS = 2000           # raw HTML tags
 MAX_TAG_DEPTH = 40        # raw HTML elements inside each other

@@ -9,7 +9,7 @@ from markdown_it.token import Token
 
 from portal.content.problems import BODY, LIMIT, Problem
 from portal.content.rules.markdown import MAX_NESTING, read
-from portal.czech.text import number
+from portal.czech.formats import number
 
 MAX_BODY_CHARS = 200_000
 MAX_LINES = 3000          # Python-Markdown's lists and tables grow worse than linearly with lines

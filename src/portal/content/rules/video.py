@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from portal.content import webvtt
 from portal.content.kinds import KINDS
+from portal.content.messages import did_you_mean
 from portal.content.problems import BODY, Problem
 from portal.content.schema import DURATION
 from portal.content.weburl import VIDEO_HOSTS, is_web_url, video_url
-from portal.czech.text import did_you_mean, shown
+from portal.czech.text import shown
 
 if TYPE_CHECKING:
     from portal.content.collection import Document
