@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from portal.content.collection import load_collection
+from portal.content.history import file_dates
 from portal.content.statistics import compute
 from portal.web.home import newest
 from tests.conftest import REPO
@@ -36,12 +37,10 @@ def test_home_page_has_every_part(built_site):
 
 
 def test_newest_cases_are_the_last_added():
-    from portal.content.history import file_dates
-
     collection = load_collection(REPO)
-    ranked = newest(collection, 10)
-    assert len(newest(collection)) == 3 and sorted(c.slug for c in ranked) == sorted(c.slug for c in collection.cases)
-    created = file_dates(REPO, [c.path for c in ranked])
+    created = file_dates(REPO, [c.path for c in collection.cases])
+    ranked = newest(collection, created, 10)
+    assert len(newest(collection, created)) == 3 and sorted(c.slug for c in ranked) == sorted(c.slug for c in collection.cases)
     order = [created[c.path][0] for c in ranked]
     assert order == sorted(order, reverse=True)
 
@@ -75,7 +74,7 @@ def test_cards_link_to_real_cases(page, base_url):  # noqa: F811
     page.goto(base_url)
     links = page.locator(".kp-newest .kp-card__title a")
     titles = [" ".join(t.split()) for t in links.all_inner_texts()]
-    assert titles == [c.title for c in newest(collection)]
+    assert titles == [c.title for c in newest(collection, file_dates(REPO, [c.path for c in collection.cases]))]
     for i, title in enumerate(titles):
         page.goto(base_url)
         page.locator(".kp-newest .kp-card__title a").nth(i).click()

@@ -15,8 +15,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from portal.content.collection import Collection, load_collection
+from portal.content.history import file_dates
 from portal.content.kinds import BY_FOLDER, KINDS
 from portal.content.problems import summary
+from portal.release import edition_date
 from portal.web.links import page_source, repo_links_to_site
 from portal_mkdocs.state import build_state, collection_of
 
@@ -31,7 +33,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"Obsah nelze zveřejnit: {summary(collection.problems)}. Opravte chyby vypsané výše; "
                           "bez sestavení webu je vypíše příkaz 'portal check'.")
-    build_state(config).collection = collection
+    state = build_state(config)
+    state.collection = collection
+    state.today = edition_date()
+    # One git pass for the whole build: the feed, the home page's newest cases and 'Naposledy aktualizováno'.
+    state.dates = file_dates(collection.root, [d.path for d in collection.cases + collection.methods])
     return config
 
 

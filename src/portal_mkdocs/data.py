@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from portal import paths
-from portal.content.history import file_dates
 from portal.content.schema import public_json_schema
 from portal.data.downloads import open_data_html
 from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.data.videos import videos_json
-from portal_mkdocs.content import content_root, get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state, site_address
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     collection = get_collection(config)
     site_url = site_address(config)
-    today = date.today()
-    dates = file_dates(content_root(config), [c.path for c in collection.cases])
+    state = build_state(config)
+    today = state.today
     outputs = {
         paths.CASES_JSON: cases_json(collection, site_url, today),
         paths.CASES_CSV: cases_csv(collection, site_url, today),
@@ -31,17 +29,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         paths.schema_json("method"): _json(public_json_schema("method", collection.vocab, site_url)),
         paths.VIDEOS_JSON: videos_json(collection, site_url),
         paths.schema_json("video"): _json(public_json_schema("video", collection.vocab, site_url)),
-        paths.FEED: atom_feed(collection, site_url, config.site_name, dates),
+        paths.FEED: atom_feed(collection, site_url, config.site_name, state.dates),
     }
     for path, content in outputs.items():
         files.append(File.generated(config, path, content=content))
-    build_state(config).open_data_html = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, paths.DOWNLOADS)
+    state.open_data_html = open_data_html({p: len(c.encode("utf-8")) for p, c in outputs.items()}, paths.DOWNLOADS)
     return files
-
-
-def site_address(config: MkDocsConfig) -> str:
-    """The public address of the site, ending with '/'."""
-    return (config.site_url or "/").rstrip("/") + "/"
 
 
 def _json(data: dict) -> str:

@@ -6,7 +6,6 @@ The edit link ("Upravit tuto stránku") is Material's own, from repo_url and the
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,12 +13,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from portal import paths
-from portal.content.history import file_dates
 from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
 from portal.editors.form import proposal_form
 from portal.web.page_parts import updated_note
 from portal_mkdocs.content import content_root, get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, site_address
 
 FORM_PAGE = paths.NEW_CASE_FORM_SOURCE
 CMS_DIST = Path("node_modules/decap-cms/dist")
@@ -42,15 +40,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise FileNotFoundError(f"{dist}: chybí Decap CMS; spusťte make site (nainstaluje balíčky npm z package-lock.json)")
     for name in cms_files([p.name for p in dist.iterdir()]):
         files.append(File.generated(config, paths.ADMIN + name, abs_src_path=str(dist / name)))
-    site_url = (config.site_url or "/").rstrip("/") + "/"
+    site_url = site_address(config)
     settings = cms_config(get_collection(config).vocab, _methods(config), config.repo_url or "", site_url,
                           backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config),
                           auth_url=os.environ.get("PORTAL_CMS_AUTH_URL"))
     files.append(File.generated(config, paths.ADMIN_CONFIG, content=cms_config_yaml(settings)))
     files.append(File.generated(config, paths.ADMIN_PAGE, content=cms_page(config.site_name)))
-    collection = get_collection(config)
-    docs = collection.cases + collection.methods
-    build_state(config).updated = {p: updated for p, (_, updated) in file_dates(root, [d.path for d in docs]).items()}
     return files
 
 
@@ -62,10 +57,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     doc = get_collection(config).by_page(page.file.src_uri)
     if doc is None:
         return html
-    updated: datetime | None = build_state(config).updated.get(doc.path)
-    if updated is None:
+    dates = build_state(config).dates.get(doc.path)
+    if dates is None:
         return html
-    return html + updated_note(updated.date(), _edit_url(config, doc.path), doc.path)
+    return html + updated_note(dates[1].date(), _edit_url(config, doc.path), doc.path)
 
 
 def _edit_url(config: MkDocsConfig, path: str) -> str:

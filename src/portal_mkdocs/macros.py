@@ -85,7 +85,7 @@ def define_env(env) -> None:
     @env.macro
     def newest_cases(count: int = 3) -> str:
         """The cases added last, as catalogue cards."""
-        return home.newest_cases(collection(), link, count)
+        return home.newest_cases(collection(), build_state(env.conf).dates, link, count)
 
     @env.macro
     def suggest_case() -> str:

@@ -9,12 +9,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from portal.czech.formats import file_size
-from portal.release import edition_date
 from portal.web.offline import publish_offline_edition
 
 # Sibling hook modules: the site address as the data hook computes it, and the PDF editions' date.
-from portal_mkdocs.data import site_address
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, site_address
 
 log = logging.getLogger("mkdocs.plugins.portal.offline")
 
@@ -24,7 +22,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build_state(config).serving:
         return
     try:
-        result = publish_offline_edition(Path(config.site_dir), edition_date(), site_address(config))
+        result = publish_offline_edition(Path(config.site_dir), build_state(config).today, site_address(config))
     except OSError as exc:
         raise PluginError(f"Offline vydání portálu nelze vytvořit ({exc}).") from exc
     log.info(f"Offline vydání: {result.path.name} ({file_size(result.size)})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +28,8 @@ class BuildState:
     collection: Collection | None = None  # the validated content, set by on_config before anything else runs
     downloads_html: str = ""              # the downloads page's list of PDFs (a placeholder until they exist)
     open_data_html: str = ""              # the downloads page's open-data section
-    updated: dict[str, datetime | None] = field(default_factory=dict)  # content path -> last change (git)
+    dates: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)  # content path -> (first published, last changed), git
+    today: date = field(default_factory=date.today)  # the edition's date (portal.release: SOURCE_DATE_EPOCH if set)
     rendered: dict[str, str] = field(default_factory=dict)  # serve --dirty: page -> digest of its last render
     manual_job: Any = None                # the PDFs being typeset in the background (manual.py)
 
@@ -49,6 +50,11 @@ def build_state(config: MkDocsConfig) -> BuildState:
     if not isinstance(state, BuildState):
         raise PluginError(f"V mkdocs.yml chybí plugin '{PLUGIN}' (plugins: - {PLUGIN}).")
     return state
+
+
+def site_address(config: MkDocsConfig) -> str:
+    """The public address of the site, ending with '/'."""
+    return (config.site_url or "/").rstrip("/") + "/"
 
 
 def collection_of(config: MkDocsConfig) -> Collection:

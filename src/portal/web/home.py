@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from portal import paths
 from portal.content.collection import Collection, Document
-from portal.content.history import file_dates
 from portal.content.model import Case
 from portal.content.statistics import compute
 from portal.czech.formats import number, plural_form
@@ -38,9 +37,8 @@ def key_numbers(collection: Collection, link: Link) -> str:
     return render("home_numbers.html", items=items)
 
 
-def newest(collection: Collection, count: int = 3) -> list[Document[Case]]:
-    """The cases added to the portal last (first commit of the file); ties by the project's start, latest first."""
-    dates = file_dates(collection.root, [c.path for c in collection.cases])
+def newest(collection: Collection, dates: Mapping[str, tuple[datetime, datetime]], count: int = 3) -> list[Document[Case]]:
+    """The cases added to the portal last (first commit of the file, portal.content.history); ties by the project's start, latest first."""
     epoch = datetime.min
 
     def key(doc: Document[Case]) -> tuple:
@@ -50,9 +48,9 @@ def newest(collection: Collection, count: int = 3) -> list[Document[Case]]:
     return sorted(collection.cases, key=key, reverse=True)[:count]
 
 
-def newest_cases(collection: Collection, link: Link, count: int = 3) -> str:
+def newest_cases(collection: Collection, dates: Mapping[str, tuple[datetime, datetime]], link: Link, count: int = 3) -> str:
     """The newest cases as catalogue cards, and a link to all of them."""
-    return render("home_newest.html", cards=cards(collection, link, newest(collection, count)), catalogue=link(paths.CATALOGUE), total=len(collection.cases))
+    return render("home_newest.html", cards=cards(collection, link, newest(collection, dates, count)), catalogue=link(paths.CATALOGUE), total=len(collection.cases))
 
 
 def suggest_case(link: Link) -> str:
