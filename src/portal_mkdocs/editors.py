@@ -1,6 +1,7 @@
 """MkDocs adapter for editors: the proposal form, the CMS at /admin/, and "Naposledy aktualizováno" on content pages.
 
-The edit link ("Upravit tuto stránku") is Material's own, from repo_url and the source path set by content.py.
+Edit links ("Upravit tuto stránku": Material's button at the top, ours with the file's path below) are the page's
+edit_url, which MkDocs makes from repo_url, edit_uri and the source path set by content.py.
 """
 
 from __future__ import annotations
@@ -60,11 +61,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     dates = build_state(config).dates.get(doc.path)
     if dates is None:
         return html
-    return html + updated_note(dates[1].date(), _edit_url(config, doc.path), doc.path)
+    return html + updated_note(dates[1].date(), page.edit_url or "", doc.path)
 
 
-def _edit_url(config: MkDocsConfig, path: str) -> str:
-    """The editor of the real source file ('Upravit tuto stránku'), when repo_url is set; else ''."""
-    if not config.repo_url:
-        return ""
-    return f"{config.repo_url.rstrip('/')}/{(config.edit_uri or 'edit/main/').strip('/')}/{path}"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.content.collection import Collection, Document
-from portal.content.model import Case
+from portal.content.collection import Collection
 from portal.content.statistics import Totals, compute
 from portal.czech.formats import plural
 from portal.web.templating import render
@@ -26,10 +25,6 @@ SOFT_BREAKS = {"Královéhradecký": "Králové\u00adhradecký", "Moravskoslezsk
 SHADES = 5
 
 
-def cases_in(collection: Collection, code: str) -> list[Document[Case]]:
-    return collection.cases_by_region.get(code, [])
-
-
 def count_label(n: int) -> str:
     """'1 příklad', '3 příklady', '5 příkladů'."""
     return plural(n, "příklad", "příklady", "příkladů", space=" ")
@@ -42,7 +37,7 @@ def shade(n: int, top: int) -> int:
 
 def region_map(collection: Collection, link: Link) -> str:
     """The map as a list of links laid out as a tile grid (CSS); narrow screens get a plain two-column list."""
-    counts = {code: len(cases_in(collection, code)) for code in TILES}
+    counts = {code: len(collection.cases_by_region.get(code, [])) for code in TILES}
     top = max(counts.values())
     tiles = []
     for code, (col, row) in TILES.items():

@@ -11,7 +11,6 @@ from portal.content.statistics import Totals, compute, funding_by_source, munici
 from portal.czech.formats import czk, percent, plural
 from portal.czech.text import fold
 from portal.web.catalogue import cards
-from portal.web.region_map import cases_in
 from portal.web.templating import markdown_page, render
 
 Link = Callable[[str], str]
@@ -42,7 +41,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     name = vocab.name("regions", code)
     term = vocab.term("regions", code)
     nuts = term.extra.get("nuts", "") if term else ""
-    cases = cases_in(collection, code)
+    cases = collection.cases_by_region.get(code, [])
     t = compute(collection).by_region.get(code, Totals())
     facts = [("Příklady dobré praxe", str(t.cases)), ("Zapojené obce", str(t.municipality_count)),
              ("Financování celkem", t.funding_label()), ("Z toho prostředky EU", f"{czk(t.eu)} ({percent(t.eu, t.funding)})" if t.funded else "neuvedeno"),
@@ -51,7 +50,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
     sources = [(vocab.name("funding_sources", s), czk(amount), percent(amount, t.funding)) for s, amount in funding_by_source(cases, collection).items()]
     near = []
     for other in neighbours(collection, code):
-        theirs = cases_in(collection, other)
+        theirs = collection.cases_by_region.get(other, [])
         near.append({"name": vocab.name("regions", other), "href": link(paths.region_page(other)), "count": plural(len(theirs), "příklad", "příklady", "příkladů"),
                      "cases": [(link(c.url), c.title) for c in theirs]})
     body = render("region_page.html", facts=facts, cards=cards(collection, link, cases),

@@ -34,13 +34,13 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 def environment() -> Environment:
     """One environment: autoescape on, undefined names are errors; Czech formatting as filters (portal.czech.formats).
 
-    Filters: czk, number, percent, file_size, date and long_date (of a date), iso_date (of an ISO partial date),
+    Filters: czk, number, percent, file_size, date and long_date (of a date), czech_date (of an ISO partial date),
     json (front matter); globals: plural(n, one, few, many) -> '5 stran', plural_form(n, ...) -> 'stran'.
     """
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters.update(czk=czk, number=number, percent=percent, file_size=file_size, date=short_date, long_date=long_date,
-                       iso_date=czech_date, czech_date=lambda value: czech_date(str(value)), json=_json)
+                       czech_date=lambda value: czech_date(str(value)), json=_json)
     env.globals.update(plural=plural, plural_form=plural_form)
     return env
 
