@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
+from portal.czech.text import fold
 from portal.search.index import index_page
-from portal.search.lemmas import SEP, decode, encode, fold, lemma_key, light_stem
+from portal.search.lemmas import SEP, decode, encode, lemma_key, light_stem
 from portal.search.writer import INDEX_DIR
 
 pytestmark = pytest.mark.browser

@@ -17,7 +17,8 @@ from benchmarks.corpus import WORDS
 from benchmarks.search_site import BUDGET_QUERIES, build_generated, measure, serve_gzip
 from playwright.sync_api import sync_playwright
 
-from portal.search.lemmas import dictionary_forms, fold, lemma_key
+from portal.czech.text import fold
+from portal.search.lemmas import dictionary_forms, lemma_key
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portal.czech.text import fold
 from portal.search.index import index_page
-from portal.search.lemmas import dictionary_forms, fold, lemma_key
+from portal.search.lemmas import dictionary_forms, lemma_key
 from portal.search.writer import Entry, write_index
 from tests.browser import serve
 

@@ -8,19 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portal.czech.text import fold
 from portal.search.index import index_page
-from portal.search.lemmas import (
-    SEP,
-    chunk_name,
-    decode,
-    dictionary_forms,
-    encode,
-    fold,
-    is_word,
-    lemma_key,
-    light_stem,
-    query_map,
-)
+from portal.search.lemmas import SEP, chunk_name, decode, dictionary_forms, encode, is_word, lemma_key, light_stem, query_map
 
 CZECH = "aábcčdďeéěfghiíjklmnňoópqrřsštťuúůvwxyýzž"
 

@@ -12,15 +12,28 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG)
 
 
+def _slow_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# Latin letters with diacritics -> their base letter, so most words fold with one str.translate.
+_FOLD = {ord(c): _slow_fold(c) for c in map(chr, range(0xC0, 0x250)) if c.islower() and _slow_fold(c).isascii()}
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip diacritics: 'Sociální' -> 'socialni'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without diacritics ('Hamrů' -> 'hamru'), for comparing and sorting, as search.js folds a query (`fold`)."""
+    lower = text.lower()
+    if lower.isascii():
+        return lower
+    folded = lower.translate(_FOLD)
+    return folded if folded.isascii() else _slow_fold(folded)
 
 
 def slugify(text: str) -> str:
     """A URL slug from Czech text: 'Komunitní centrum Vltavotýnska' -> 'komunitni-centrum-vltavotynska'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    ascii_like = unicodedata.normalize("NFKD", text.casefold())  # compatibility forms too: 'ﬁ' -> 'fi', 'ß' -> 'ss'
+    return re.sub(r"[^a-z0-9]+", "-", "".join(c for c in ascii_like if not unicodedata.combining(c))).strip("-")
 
 
 def suggest(value: object, choices: Iterable[str], labels: Mapping[str, str] | None = None) -> str | None:

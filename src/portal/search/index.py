@@ -22,7 +22,8 @@ from html import unescape
 from portal.content.collection import Collection, Document
 from portal.content.kinds import KINDS
 from portal.content.model import Case
-from portal.search.lemmas import encode, fold, is_word, lemma_key
+from portal.czech.text import fold
+from portal.search.lemmas import encode, is_word, lemma_key
 
 BODY = "<div data-search-body"
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])

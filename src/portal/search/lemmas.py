@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import simplemma
 
+from portal.czech.text import fold
+
 LANG = "cs"
 SEP = "\u01c2"  # 'ǂ': a Unicode letter, so "key<SEP>form<SEP>marks" stays one word of the excerpt text; never in Czech text
 MIN_STEM = 3
@@ -37,24 +39,6 @@ ENDINGS = sorted({
     "um", "ou", "em", "im", "ym", "am", "es", "mi",
     "a", "e", "i", "o", "u", "y",
 }, key=lambda s: (-len(s), s))
-
-
-def _slow_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-# Latin letters with diacritics -> their base letter, so most words fold with one str.translate.
-_FOLD = {ord(c): _slow_fold(c) for c in map(chr, range(0xC0, 0x250)) if c.islower() and _slow_fold(c).isascii()}
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics ('Hamrů' -> 'hamru'), as the browser folds a query (search.js `fold`)."""
-    lower = text.lower()
-    if lower.isascii():
-        return lower
-    folded = lower.translate(_FOLD)
-    return folded if folded.isascii() else _slow_fold(folded)
 
 
 def light_stem(folded: str) -> str:
