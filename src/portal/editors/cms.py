@@ -18,6 +18,7 @@ from portal.content.kinds import KINDS
 from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.schema_check import EMAIL
 from portal.content.vocabulary import Vocabulary
+from portal.editors.choices import field_choices
 from portal.web.templating import render
 
 # The CMS's own scripts, copied from node_modules/decap-cms/dist at build time (no CDN).
@@ -51,14 +52,8 @@ def _pattern(node: Mapping[str, Any]) -> list[str] | None:
 
 
 def _options(node: Mapping[str, Any], vocab: Vocabulary, methods: Mapping[str, str]) -> list[dict[str, str]] | None:
-    if node.get("x-reference") == "method":
-        return [{"label": title, "value": slug} for slug, title in methods.items()]
-    if node.get("x-vocabulary"):
-        labels = vocab.labels(node["x-vocabulary"])
-        return [{"label": labels.get(code, code), "value": code} for code in vocab.codes(node["x-vocabulary"])]
-    if "enum" in node:
-        return [{"label": code, "value": code} for code in node["enum"]]
-    return None
+    choices = field_choices(node, vocab, methods)
+    return None if choices is None else [{"label": label, "value": value} for value, label in choices]
 
 
 def cms_field(name: str, node: Mapping[str, Any], required: bool, vocab: Vocabulary, methods: Mapping[str, str]) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, Undefined
 from markupsafe import Markup
 
 from portal.content.kinds import KINDS
@@ -20,7 +21,9 @@ from portal.content.placeholders import placeholder_lines, placeholder_values
 from portal.content.schema import PARTIAL_DATE, schema_for
 from portal.content.schema_check import EMAIL, TYPE_NAMES
 from portal.content.vocabulary import Vocabulary
+from portal.editors.choices import field_choices
 from portal.web.facts import email_html
+from portal.web.templating import environment
 
 FOLDER = KINDS["case"].folder  # proposals are cases
 
@@ -87,25 +90,27 @@ def form_spec(vocab: Vocabulary, methods: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+@cache
+def _environment() -> Environment:
+    """The site's one template environment (portal.web.templating) with the form's filters; the form's template
+    keeps its white space as written and may leave optional schema keys out."""
+    env = environment().overlay(trim_blocks=False, lstrip_blocks=False, undefined=Undefined)
+    env.filters.update(field_id=field_id, widget=_widget, input_attrs=_input_attrs,
+                       with_title=lambda node, title: {**node, "title": title, "description": node.get("description") or ""})
+    return env
+
+
 def proposal_form(vocab: Vocabulary, methods: Mapping[str, str], repo_url: str, branch: str = "main", email: str = "") -> str:
     """The form's HTML for the page /jak-prispet/novy-pripad/."""
-    env = Environment(loader=PackageLoader("portal", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=False, lstrip_blocks=False)
-    env.filters["field_id"] = field_id
-    env.filters["widget"] = _widget
-    env.filters["input_attrs"] = _input_attrs
-    env.filters["with_title"] = lambda node, title: {**node, "title": title, "description": node.get("description") or ""}
-
     def choices(node: Mapping[str, Any]) -> list[tuple[str, str]]:
         if node.get("type") == "boolean":
             return [("true", "ano"), ("false", "ne")]
-        if node.get("x-reference") == "method":
-            return [(slug, f"{title} ({slug})") for slug, title in methods.items()]
-        labels = vocab.labels(node["x-vocabulary"]) if node.get("x-vocabulary") else {}
-        return [(code, labels.get(code, code)) for code in node["enum"]]
+        found = field_choices(node, vocab, methods) or []
+        if node.get("x-reference") == "method":  # the file names the method by its slug: the editor sees both
+            return [(slug, f"{title} ({slug})") for slug, title in found]
+        return found
 
-    env.filters["choices"] = choices
     spec = form_spec(vocab, methods)
-    return env.get_template("navrh.html").render(
-        schema=spec["schema"], sections=sections(), repo_url=repo_url.rstrip("/"), branch=branch, folder=FOLDER,
+    return _environment().get_template("navrh.html").render(
+        choices=choices, schema=spec["schema"], sections=sections(), repo_url=repo_url.rstrip("/"), branch=branch, folder=FOLDER,
         email=Markup(email_html(email)) if email else "", spec_json=json.dumps(spec, ensure_ascii=False, default=str))
