@@ -25,6 +25,8 @@ CASES_JSON = "data/cases.json"
 CASES_CSV = "data/cases.csv"
 METHODS_JSON = "data/methods.json"
 VIDEOS_JSON = "data/videos.json"
+# The open-data file of each content kind and the key of its list of documents.
+OPEN_DATA = {"case": (CASES_JSON, "cases"), "method": (METHODS_JSON, "methods"), "video": (VIDEOS_JSON, "videos")}
 FEED = "feed.xml"
 
 # The catalogue's script filters over a compact index and fetches the cards of each list page in chunks.

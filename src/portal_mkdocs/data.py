@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from portal import paths
+from portal.content.kinds import KINDS
 from portal.content.schema import public_json_schema
 from portal.data.downloads import open_data_html
 from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
@@ -25,11 +26,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         paths.CASES_JSON: cases_json(collection, site_url, today),
         paths.CASES_CSV: cases_csv(collection, site_url, today),
         paths.METHODS_JSON: methods_json(collection, site_url),
-        paths.schema_json("case"): _json(public_json_schema("case", collection.vocab, site_url)),
-        paths.schema_json("method"): _json(public_json_schema("method", collection.vocab, site_url)),
         paths.VIDEOS_JSON: videos_json(collection, site_url),
-        paths.schema_json("video"): _json(public_json_schema("video", collection.vocab, site_url)),
         paths.FEED: atom_feed(collection, site_url, config.site_name, state.dates),
+        **{paths.schema_json(kind): _json(public_json_schema(kind, collection.vocab, site_url)) for kind in KINDS},
     }
     for path, content in outputs.items():
         files.append(File.generated(config, path, content=content))

@@ -32,6 +32,7 @@ class Kind:
     description: str           # what a file of the kind is, for the schema and the editors
     scaffold: tuple[str, ...]  # body lines of a new file (`portal new`, the proposal form)
     command: str               # the Czech word for it in `portal new pripad "Název"` (beside the name: `portal new case`)
+    in_manual: bool = True     # its documents are chapters of the PDF manual
 
     def schema(self, vocab: Vocabulary | None = None) -> Schema:
         """The kind's schema, with vocabulary codes filled in when a vocabulary is given."""
@@ -71,7 +72,7 @@ VIDEO = Kind(
     "video", "videos", "videa", "Video", "Videa", "video", "video", "neznámé", "uvedeno",
     "Video o komunitní práci s českými titulky a přepisem (soubor videos/<slug>.md, text souboru je přepis).",
     ("Sem napište přepis videa: co v něm zazní, a v hranatých závorkách, co je vidět, např. [Záběr na náves v Lipové].", ""),
-    "video",
+    "video", in_manual=False,
 )
 
 KINDS: dict[str, Kind] = {k.name: k for k in (CASE, METHOD, VIDEO)}

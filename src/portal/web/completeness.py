@@ -1,4 +1,4 @@
-"""Nothing is lost: every case and method must be in the built site, the search index, the open data and the PDF; every video in the site, the index and the open data."""
+"""Nothing is lost: every document must be in the built site, the search index and the open data, and in the PDF if its kind is (videos are not)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from pypdf import PdfReader
 
 from portal import paths
 from portal.content.collection import Collection
+from portal.content.kinds import KINDS
 from portal.content.problems import FILE, Problem
 from portal.search.writer import indexed_urls
-
-MANUAL = paths.MANUAL_PDF
 
 
 def outline_titles(pdf: Path) -> set[str]:
@@ -38,10 +37,10 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
     """One problem per content file and per output it is missing from (the PDF only when it was built)."""
     problems = []
     urls = indexed_urls(site_dir)
-    data = {"case": _slugs(site_dir / paths.CASES_JSON, "cases"), "method": _slugs(site_dir / paths.METHODS_JSON, "methods")}
-    manual = site_dir / MANUAL
+    data = {kind: _slugs(site_dir / path, key) for kind, (path, key) in paths.OPEN_DATA.items()}
+    manual = site_dir / paths.MANUAL_PDF
     outline = outline_titles(manual) if pdf and manual.is_file() else set()
-    for doc in collection.cases + collection.methods:
+    for doc in collection.documents:
         missing = []
         if not (site_dir / doc.url / "index.html").is_file():
             missing.append(f"stránka {doc.url}")
@@ -49,17 +48,8 @@ def missing_outputs(collection: Collection, site_dir: Path, pdf: bool = True) ->
             missing.append("vyhledávací index")
         if doc.slug not in data[doc.kind]:
             missing.append("otevřená data")
-        if pdf and " ".join(doc.title.split()) not in outline:
-            missing.append(f"PDF příručka ({MANUAL})")
+        if pdf and KINDS[doc.kind].in_manual and " ".join(doc.title.split()) not in outline:
+            missing.append(f"PDF příručka ({paths.MANUAL_PDF})")
         if missing:
             problems.append(Problem(doc.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
-    videos = _slugs(site_dir / paths.VIDEOS_JSON, "videos")
-    for video in collection.videos:  # videos are not in the PDF: their page, the search index and the open data
-        missing = [f"stránka {video.url}"] if not (site_dir / video.url / "index.html").is_file() else []
-        if video.url not in urls:
-            missing.append("vyhledávací index")
-        if video.slug not in videos:
-            missing.append("otevřená data")
-        if missing:
-            problems.append(Problem(video.path, 1, FILE, f"obsah se ztratil, chybí v: {', '.join(missing)}"))
     return problems
