@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
-from portal.czech.formats import MONTHS_GENITIVE, MONTHS_NOMINATIVE, file_size, plural  # noqa: F401 - re-exported for the manual
+from portal.czech.formats import MONTHS_GENITIVE, MONTHS_NOMINATIVE, NBSP, file_size, plural  # noqa: F401 - re-exported for the manual
 from portal.czech.formats import long_date as czech_long_date  # noqa: F401 - re-exported for the manual
-
-NBSP = "\u00a0"
+from portal.html_names import VOID
 
 # A one-letter preposition or conjunction (also capitalised at a sentence start) and the white space after it.
 _SHORT_WORD = re.compile(r"(?<![\w.\-/@&])([ksvzouaiKSVZOUAI])[ \t\r\n]+")
@@ -26,7 +25,6 @@ _INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span
 
 # Text inside these elements is left exactly as it is.
 _RAW = {"script", "style", "title", "pre", "code", "kbd", "samp", "svg", "math", "textarea"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 _MONTH = "|".join(sorted(set(MONTHS_GENITIVE + MONTHS_NOMINATIVE), key=len, reverse=True))
 _SPACE = r"[ \t\r\n]+"

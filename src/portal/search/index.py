@@ -23,11 +23,11 @@ from portal.content.collection import Collection, Document
 from portal.content.kinds import KINDS
 from portal.content.model import Case
 from portal.czech.text import fold
+from portal.html_names import VOID
 from portal.search.lemmas import encode, is_word, lemma_key
 
-BODY = "<div data-search-body"
+BODY = "<div data-search-body"  # overrides/main.html wraps each page's content in it, inside the article
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
-VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 RAW = frozenset({"script", "style", "template", "svg"})
 KEEP = frozenset({"code", "pre", "kbd", "samp"})  # code and addresses stay as written (their parts are still keys)
 IGNORED_CLASSES = frozenset({"headerlink", "md-content__button", "md-source-file"})

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 from portal import paths
-from portal.czech.typography import czech_long_date
+from portal.czech.formats import long_date
+from portal.html_names import VOID
+from portal.search.index import BODY, IGNORED_CLASSES
 from portal.web.templating import render, safe
 
 ZIP_NAME = paths.OFFLINE_ZIP_NAME
@@ -30,7 +31,6 @@ DOWNLOADS = paths.DOWNLOADS     # where the zip is published, and the page that 
 SKIP_DIRS = {paths.SEARCH_INDEX.rstrip("/"), paths.ADMIN.rstrip("/")}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
 # Elements the online index leaves out too (src/portal_mkdocs/search.py), by class or attribute.
-IGNORED_CLASSES = {"headerlink", "md-content__button", "md-source-file"}
 TEXT_LIMIT = 20_000             # characters of text per page in the offline index (a case is ~5,000)
 ASSETS = Path(__file__).parent.parent / "assets"             # package data (pyproject: portal = ["assets/*"])
 SEARCH_SCRIPT = ASSETS / "offline-search.js"
@@ -75,8 +75,6 @@ def file_links(html: str) -> str:
 class _PageText(HTMLParser):
     """Title and text of what the search indexes: inside data-search-body, minus the ignored parts."""
 
-    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []   # (tag, opens the body, is ignored)
@@ -88,7 +86,7 @@ class _PageText(HTMLParser):
         self.indexed = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.VOID:
+        if tag in VOID:
             return
         a = dict(attrs)
         opens = "data-search-body" in a
@@ -104,7 +102,7 @@ class _PageText(HTMLParser):
             self.text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID or all(name != tag for name, _, _ in self.stack):
+        if tag in VOID or all(name != tag for name, _, _ in self.stack):
             return   # a stray end tag closes nothing
         while self.stack:
             name, opens, ignored = self.stack.pop()
@@ -123,7 +121,6 @@ class _PageText(HTMLParser):
                 self.title.append(data)
 
 
-BODY_START = "<div data-search-body>"   # overrides/main.html wraps each page's content in it, inside the article
 
 
 def page_record(url: str, html: str) -> dict[str, str] | None:
@@ -132,7 +129,7 @@ def page_record(url: str, html: str) -> dict[str, str] | None:
     Only the indexed part is parsed: from the body's opening tag to the article's end (the header, navigation and
     footer around it are two thirds of a case page); none of its ancestors is left out of the index.
     """
-    start, end = html.find(BODY_START), html.rfind("</article>")
+    start, end = html.find(BODY), html.rfind("</article>")
     return _record(url, html[start:end] if 0 <= start < end else html)
 
 
@@ -238,7 +235,7 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
         add(zf, "assets/offline-index.js", index_script(records).encode("utf-8"))
         add(zf, "assets/offline-search.js", SEARCH_SCRIPT.read_bytes())
         add(zf, "assets/offline-fetch.js", FETCH_SCRIPT.read_bytes())
-        add(zf, "ČTĚTE-MĚ.txt", README.format(day=czech_long_date(day).replace("\u00a0", " "), folder=FOLDER, site_url=site_url).encode("utf-8"))
+        add(zf, "ČTĚTE-MĚ.txt", README.format(day=long_date(day).replace("\u00a0", " "), folder=FOLDER, site_url=site_url).encode("utf-8"))
     partial.replace(target)
     return OfflineZip(target, target.stat().st_size, day)
 

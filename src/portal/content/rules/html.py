@@ -30,6 +30,7 @@ from portal.content.rules.links import Link, outside_image, target_problems
 from portal.content.rules.markdown import read, spaces
 from portal.content.weburl import VIDEO_HOSTS, WEB_SCHEMES, judge, video_url
 from portal.czech.formats import number
+from portal.html_names import VOID
 
 MAX_TAGS = 2000           # raw HTML tags
 MAX_TAG_DEPTH = 40        # raw HTML elements inside each other
@@ -38,7 +39,6 @@ LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "lowsrc",
 _DECLARATION = re.compile(r"<(!|\?)")
 # Where the renderer (Python-Markdown) finds an inline tag, with its own pattern.
 _INLINE_TAG = re.compile(HTML_RE, re.DOTALL)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class _TagScanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((self.getpos()[0], tag, attrs))
-        if tag not in _VOID:
+        if tag not in VOID:
             self.depth += 1
             self.deepest = max(self.deepest, (self.depth, self.getpos()[0]))
 
