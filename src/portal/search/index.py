@@ -25,6 +25,7 @@ from portal.content.model import Case
 from portal.czech.text import fold
 from portal.html_names import VOID
 from portal.search.lemmas import encode, is_word, lemma_key
+from portal.web.facets import CASE_FACETS
 
 BODY = "<div data-search-body"  # overrides/main.html wraps each page's content in it, inside the article
 BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "details"])
@@ -239,27 +240,20 @@ def index_page(html: str, *, help_page: bool = False) -> IndexedPage | None:
     return IndexedPage(written, text.content(), text.words, text.length, title_keys)
 
 
-# Filter names as the results page shows them (URL parameters are the same words).
-FILTERS = {"kraj": "Kraj", "metoda": "Metoda", "skupina": "Cílová skupina", "program": "Program", "druh": "Druh"}
+# Filter names as the results page shows them (URL parameters are the same words): the catalogue's facets of a case, and the kind.
+FILTERS = {**{facet.key: facet.legend for facet in CASE_FACETS}, "druh": "Druh"}
 
 
 def page_facets(doc: Document, collection: Collection) -> Facets:
-    """Region, methods, target groups, programme and kind of a case or method, as filters of the results page."""
-    vocab = collection.vocab
+    """Region, methods, target groups, programme (as in the catalogue) and kind of a page, as filters of the results page."""
     kind = KINDS[doc.kind].title
     filters: dict[str, list[str]] = {"druh": [kind]}
     meta: dict[str, str] = {}
-    case = doc.model if isinstance(doc.model, Case) else None  # a method has no region, methods or groups of its own
-    if case and case.region:
-        filters["kraj"] = [vocab.name("regions", case.region)]
-        meta["kraj"] = filters["kraj"][0]
-    methods = [m.title for slug in case.methods if (m := collection.method(slug))] if case else []
-    if methods:
-        filters["metoda"] = methods
-    groups = [vocab.name("target_groups", g) for g in case.target_groups] if case else []
-    if groups:
-        filters["skupina"] = groups
-    if case and case.project.programme:
-        filters["program"] = [vocab.name("programmes", case.project.programme)]
+    if isinstance(doc.model, Case):  # a method has no region, methods or groups of its own
+        for facet in CASE_FACETS:
+            if labels := [facet.label(value, collection) for value in facet.values(doc, collection)]:
+                filters[facet.key] = labels
+        if "kraj" in filters:
+            meta["kraj"] = filters["kraj"][0]
     meta["druh"] = kind
     return Facets(filters, meta)

@@ -38,17 +38,23 @@ def _start_year(doc: Document[Case], _: Collection) -> list[str]:
     return [start.text[:4]] if start else []
 
 
+# What a case says of itself: the catalogue's first facets and the search results' filters (portal.search.index).
+CASE_FACETS: tuple[Facet, ...] = (
+    Facet("kraj", "Kraj", lambda d, c: [d.model.region] if d.model.region else [],
+          lambda v, c: c.vocab.name("regions", v)),
+    Facet("metoda", "Metoda", lambda d, c: [m for m in d.model.methods if c.method(m)],
+          lambda v, c: m.title if (m := c.method(v)) else v),
+    Facet("skupina", "Cílová skupina", lambda d, c: list(d.model.target_groups),
+          lambda v, c: c.vocab.name("target_groups", v)),
+    Facet("program", "Program", lambda d, c: [d.model.project.programme] if d.model.project.programme else [],
+          lambda v, c: c.vocab.name("programmes", v)),
+)
+
+
 def facets(today: date) -> list[Facet]:
-    """The catalogue's facets in display order."""
+    """The catalogue's facets in display order: the case's own, then its state on that day and its start year."""
     return [
-        Facet("kraj", "Kraj", lambda d, c: [d.model.region] if d.model.region else [],
-              lambda v, c: c.vocab.name("regions", v)),
-        Facet("metoda", "Metoda", lambda d, c: [m for m in d.model.methods if c.method(m)],
-              lambda v, c: m.title if (m := c.method(v)) else v),
-        Facet("skupina", "Cílová skupina", lambda d, c: list(d.model.target_groups),
-              lambda v, c: c.vocab.name("target_groups", v)),
-        Facet("program", "Program", lambda d, c: [d.model.project.programme] if d.model.project.programme else [],
-              lambda v, c: c.vocab.name("programmes", v)),
+        *CASE_FACETS,
         Facet("stav", "Stav projektu", lambda d, c: [project_state(d, today)],
               lambda v, c: {"probiha": "Probíhá", "ukonceno": "Ukončený", "neuvedeno": "Konec neuveden"}[v]),
         Facet("rok", "Rok zahájení", _start_year, lambda v, c: v),
