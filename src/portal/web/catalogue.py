@@ -12,7 +12,7 @@ from portal.content.collection import Collection, Document
 from portal.content.model import Case
 from portal.content.schema import ORGANISATION_ROLES
 from portal.web.facets import facet_values, facets
-from portal.web.facts import project_period
+from portal.web.facts import case_links, project_period
 from portal.web.templating import macro, markdown_page, render
 
 Link = Callable[[str], str]
@@ -35,16 +35,6 @@ def card(doc: Document[Case], collection: Collection, link: Link, today: date | 
 def cards(collection: Collection, link: Link, cases: list[Document] | None = None, today: date | None = None) -> list[dict[str, Any]]:
     today = today or date.today()
     return [card(c, collection, link, today) for c in (collection.cases if cases is None else cases)]
-
-
-def case_card(doc: Document, collection: Collection, link: Link, today: date | None = None) -> str:
-    """One case as a card: title, summary, region, organisation, period, methods; facet values as data attributes."""
-    return render("case_card.html", card=card(doc, collection, link, today))
-
-
-def case_cards(collection: Collection, link: Link, cases: list[Document] | None = None, today: date | None = None) -> str:
-    """All (or the given) cases as a list of cards; the list works without JavaScript."""
-    return render("case_cards.html", cards=cards(collection, link, cases, today))
 
 
 def filter_groups(collection: Collection, today: date | None = None) -> list[tuple[Any, list[tuple[str, str, int]]]]:
@@ -155,11 +145,6 @@ def method_list(collection: Collection, link: Link) -> str:
     """All methods with their summary and the number of cases that use them."""
     methods = [(m, link(m.url), len(collection.cases_by_method.get(m.slug, []))) for m in collection.methods]
     return render("method_list.html", methods=methods)
-
-
-def case_links(cases: list[Document], collection: Collection, link: Link) -> list[tuple[str, str, str]]:
-    """Cases as (address, title, region name), for the lists of links to cases (case_links.html)."""
-    return [(link(c.url), c.title, collection.vocab.name("regions", c.get("region", default=""))) for c in cases]
 
 
 def similar_list(cases: list[Document[Case]], collection: Collection, link: Link) -> str:

@@ -203,8 +203,12 @@ def contacts_html(contacts: Contacts, printed: bool = False) -> str:
 
 def method_cases(doc: Document[Method], collection: Collection, link: Link) -> str:
     """The list of cases that use a method, appended to the method's page."""
-    cases = [(link(c.url), c.title, collection.vocab.name("regions", c.model.region)) for c in collection.cases_by_method.get(doc.slug, [])]
-    return macro("method_parts.html", "cases")(cases)
+    return macro("method_parts.html", "cases")(case_links(collection.cases_by_method.get(doc.slug, []), collection, link))
+
+
+def case_links(cases: list[Document[Case]], collection: Collection, link: Link) -> list[tuple[str, str, str]]:
+    """Cases as (address, title, region name), for every list of links to cases (similar cases, a method's cases)."""
+    return [(link(c.url), c.title, collection.vocab.name("regions", c.model.region)) for c in cases]
 
 
 def method_extras(doc: Document[Method]) -> str:
