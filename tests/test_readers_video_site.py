@@ -77,6 +77,18 @@ def test_video_plays_with_czech_captions_and_is_found_by_its_transcript(video_si
         assert results(page, "uklizeli")[0] == "Úklid návsi v Lipové"
 
 
+def test_search_knows_a_video_as_content_of_its_kind(video_site):
+    """A video is content, not help: it has its kind among the results' filters and ranks with cases and methods."""
+    import json
+
+    site, _ = video_site
+    pages = json.loads(read(site, "search-index/pages.json"))
+    urls = json.loads(read(site, "search-index/urls.json"))
+    at = urls.index("videa/ukazka/")
+    kinds = pages["filters"]["druh"]
+    assert at not in pages["help"] and [kinds["v"][i] for i in kinds["p"][at]] == ["Video"]
+
+
 def test_open_data_and_schema_list_the_video(video_site):
     import json
 

@@ -33,11 +33,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def build_index(config: MkDocsConfig) -> None:
-    """The search index of the built pages: cases and methods with their facets, other pages as help."""
+    """The search index of the built pages: cases, methods and videos with their facets, other pages as help."""
     started = time.perf_counter()
     site = Path(config.site_dir)
     collection = get_collection(config)
-    facets = {doc.url: page_facets(doc, collection) for doc in collection.cases + collection.methods}
+    facets = {doc.url: page_facets(doc, collection) for doc in collection.documents}
     entries = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
