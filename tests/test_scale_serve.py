@@ -1,5 +1,7 @@
 """`make serve` (mkdocs serve --dirty): after an edit of one case only the pages built from what changed are rendered again.
 
+Rounds: the case's title edited, then only its body, then nothing.
+
 The real project is copied and built twice in one process the way `mkdocs serve --dirty` builds it (one start-up
 as "serve", then a fresh config per rebuild); which HTML files the second build wrote is read from the files.
 """
@@ -13,6 +15,8 @@ import sys
 
 import pytest
 
+from portal.content.collection import load_collection
+from portal.web.similar import similar_cases
 from tests.conftest import REPO, copy_project
 
 CASE = "komunitni-centrum-vltavotynska"   # region: jihocesky
@@ -41,12 +45,14 @@ first.plugins.on_startup(command="serve", dirty=True)
 first.site_url = "http://127.0.0.1:8000/"
 build(first, serve_url=first.site_url, dirty=True)
 rounds = []
-for edit in (True, False):
+for edit in ("title", "body", None):
     before = written()
     time.sleep(0.05)  # a rewritten file gets a later modification time
-    if edit:
+    if edit == "title":
         case.write_text(re.sub(r"^title: .*$", "title: " + title, case.read_text(encoding="utf-8"), count=1, flags=re.M),
                         encoding="utf-8")
+    elif edit == "body":
+        case.write_text(case.read_text(encoding="utf-8") + "\nDoplněný odstavec po úpravě v náhledu.\n", encoding="utf-8")
     rebuild()
     after = written()
     rounds.append(sorted(p for p in after if after[p] != before.get(p)))
@@ -56,7 +62,7 @@ print(json.dumps(rounds))
 
 @pytest.fixture(scope="module")
 def rewritten(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
-    """The HTML pages the rebuild after the edit wrote, then those a rebuild without any change wrote."""
+    """The HTML pages each rebuild wrote: after the title edit, after the body edit, after no change."""
     project = copy_project(tmp_path_factory.mktemp("serve-project"))
     site = tmp_path_factory.mktemp("serve-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_PDF": "0"}
@@ -72,11 +78,34 @@ def test_the_edited_case_is_rendered_again(rewritten):
     assert f"dobra-praxe/{CASE}/index.html" in rewritten[0]
 
 
-def test_pages_built_from_unchanged_sources_are_kept(rewritten):
+def _content_pages() -> set[str]:
     cases = {f"dobra-praxe/{p.stem}/index.html" for p in (REPO / "good_practice").glob("*.md")}
-    methods = {f"metodiky/{p.stem}/index.html" for p in (REPO / "methods").glob("*.md")}
-    assert cases - {f"dobra-praxe/{CASE}/index.html"}, "the project has other cases"
-    assert set(rewritten[0]) & (cases | methods) == {f"dobra-praxe/{CASE}/index.html"}
+    return cases | {f"metodiky/{p.stem}/index.html" for p in (REPO / "methods").glob("*.md")}
+
+
+def _showing_the_case() -> set[str]:
+    """The pages that show the case's title: its methods' pages (their list of cases) and cases listing it as similar."""
+    collection = load_collection(REPO)
+    case = collection.case(CASE)
+    assert case is not None
+    shown = {f"metodiky/{slug}/index.html" for slug in case.model.methods}
+    return shown | {f"dobra-praxe/{c.slug}/index.html" for c in collection.cases if case in similar_cases(c, collection)}
+
+
+def test_pages_that_show_the_new_title_are_rendered_again(rewritten):
+    showing = _showing_the_case()
+    assert showing, "the case has methods and similar cases"
+    assert set(rewritten[0]) & _content_pages() == showing | {f"dobra-praxe/{CASE}/index.html"}
+
+
+def test_a_body_edit_renders_only_that_page(rewritten):
+    assert set(rewritten[1]) & _content_pages() == {f"dobra-praxe/{CASE}/index.html"}
+
+
+def test_pages_built_from_unchanged_sources_are_kept(rewritten):
+    others = _content_pages() - _showing_the_case() - {f"dobra-praxe/{CASE}/index.html"}
+    assert others, "the project has pages that do not show the case"
+    assert not set(rewritten[0]) & others
     assert "index.html" not in rewritten[0]  # the home page (docs/index.md) did not change
     assert "kraje/moravskoslezsky/index.html" not in rewritten[0]  # another region's page did not change
 
@@ -86,5 +115,5 @@ def test_the_region_page_that_lists_the_case_is_rendered_again(rewritten):
 
 
 def test_a_rebuild_without_changes_renders_no_page_built_from_content(rewritten):
-    content_pages = [p for p in rewritten[1] if p.startswith(("dobra-praxe/", "metodiky/", "kraje/", "videa/"))]
+    content_pages = [p for p in rewritten[2] if p.startswith(("dobra-praxe/", "metodiky/", "kraje/", "videa/"))]
     assert content_pages == []

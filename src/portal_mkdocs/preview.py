@@ -2,7 +2,8 @@
 
 MkDocs re-renders every generated page on each dirty rebuild (a File with content counts as modified), so at
 a thousand cases an edit took seconds to show. This hook remembers from what each generated page was rendered
-(its Markdown, and for a case or method its front matter, which sets the title and panels) and, when that is
+(its Markdown; for a case, method or video its front matter, which sets the title and panels, and the front matter
+of every other document the page shows: its methods, cases and videos, its similar cases) and, when that is
 unchanged, lets MkDocs keep the page from the previous build. The plugin's state lives across rebuilds of one serve.
 """
 
@@ -14,6 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from portal.content.collection import Collection, Document
+from portal.web.similar import similar_cases
 from portal_mkdocs.content import get_collection
 from portal_mkdocs.state import build_state
 
@@ -30,8 +33,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if content is None or not isinstance(content, str):
             continue
         doc = collection.by_page(file.src_uri)
-        digest = hashlib.sha256((content + "\0" + (repr(doc.model) if doc else "")).encode("utf-8")).hexdigest()
+        shown = [doc.model, *(other.model for other in _shown(doc, collection))] if doc else []
+        digest = hashlib.sha256((content + "\0" + repr(shown)).encode("utf-8")).hexdigest()
         if last.get(file.src_uri) == digest:
             file.is_modified = lambda: False  # type: ignore[method-assign]
         last[file.src_uri] = digest
     return files
+
+
+def _shown(doc: Document, collection: Collection) -> list[Document]:
+    """The other documents whose title or facts a content page shows (portal_mkdocs.pages): renaming one renders the page again."""
+    model = doc.model
+    if doc.kind == "case":
+        shown = [m for slug in model.methods if (m := collection.method(slug))] + similar_cases(doc, collection)
+    elif doc.kind == "method":
+        shown = list(collection.cases_by_method.get(doc.slug, []))
+    else:
+        shown = [c for slug in model.cases if (c := collection.case(slug))] + [m for slug in model.methods if (m := collection.method(slug))]
+    return shown + collection.videos_about.get((doc.kind, doc.slug), [])
