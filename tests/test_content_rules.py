@@ -10,7 +10,7 @@ import pytest
 from portal.content.collection import load_collection
 from portal.content.statistics import compute
 from portal.web.facts import case_fact_rows, case_facts, indicators_html
-from portal.web.region_map import region_page
+from portal.web.region_page import region_page
 from portal.web.statistics_page import statistics_html
 
 HEAD = "---\ntitle: A\nsummary: S.\nregion: liberecky\norganisation: {name: O}\n"
@@ -148,7 +148,7 @@ def test_statistics_count_named_municipalities_once_and_add_counted_ones(root, w
     assert s.by_region["liberecky"].municipality_count == 3
     page = statistics_html(collection)
     assert '<dt>Zapojené obce</dt><dd data-stat="2">36</dd>' in page
-    region = region_page(collection, "kralovehradecky", lambda url: url)
+    region = region_page(collection, "kralovehradecky", lambda url: url, date.today())
     assert "<div><dt>Zapojené obce</dt><dd>34</dd></div>" in region
 
 

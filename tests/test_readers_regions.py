@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -37,7 +38,7 @@ def test_neighbours_must_be_regions_that_list_each_other(root):
 
 def test_region_page_lists_cards_municipalities_funding_and_neighbours():
     collection = load_collection(REPO)
-    html = region_page(collection, "olomoucky", lambda url: url)
+    html = region_page(collection, "olomoucky", lambda url: url, date.today())
     [case] = [c for c in collection.cases if c.get("region") == "olomoucky"]
     assert html.count('class="kp-card"') == 1 and f'href="{case.url}"' in html
     towns = html.split('<h2 id="obce">Obce</h2>', 1)[1].split("</p>", 1)[0]
@@ -56,7 +57,7 @@ def test_region_page_lists_cards_municipalities_funding_and_neighbours():
 
 def test_region_funding_table_adds_up_to_the_total():
     collection = load_collection(REPO)
-    html = region_page(collection, "kralovehradecky", lambda url: url).replace("\u00a0", " ")
+    html = region_page(collection, "kralovehradecky", lambda url: url, date.today()).replace("\u00a0", " ")
     assert "<td>2 481 452 Kč</td><td>85,0 %</td>" in html and "<td>437 903 Kč</td><td>15,0 %</td>" in html
     assert "se týká 32 obcí, které zdroj nejmenuje" in html
 

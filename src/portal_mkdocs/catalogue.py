@@ -21,6 +21,7 @@ from portal.web.catalogue import (
     page_count,
 )
 from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import build_state
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)
@@ -28,14 +29,15 @@ _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     collection = get_collection(config)
+    today = build_state(config).today  # the edition's date: SOURCE_DATE_EPOCH makes the catalogue reproducible
     for n in range(2, page_count(collection) + 1):
 
         def link(url: str, here: str = paths.catalogue_page(n)) -> str:
             return get_relative_url(url, here)
 
-        files.append(File.generated(config, paths.catalogue_page_source(n), content=catalogue_page(collection, n, link)))
-    files.append(File.generated(config, paths.CATALOGUE_INDEX, content=catalogue_index(collection)))
-    chunks = card_chunks(collection, lambda url: get_relative_url(url, paths.CATALOGUE), finish=_typeset_card)
+        files.append(File.generated(config, paths.catalogue_page_source(n), content=catalogue_page(collection, n, link, today)))
+    files.append(File.generated(config, paths.CATALOGUE_INDEX, content=catalogue_index(collection, today)))
+    chunks = card_chunks(collection, lambda url: get_relative_url(url, paths.CATALOGUE), today, finish=_typeset_card)
     for n, chunk in enumerate(chunks, start=1):
         files.append(File.generated(config, paths.card_chunk(n), content=chunk))
     return files

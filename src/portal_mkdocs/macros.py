@@ -45,7 +45,7 @@ def define_env(env) -> None:
     @env.macro
     def catalogue() -> str:
         """Facet filters and every case as a card."""
-        return _catalogue(collection(), link)
+        return _catalogue(collection(), link, build_state(env.conf).today)
 
     @env.macro
     def regions_map() -> str:
@@ -85,7 +85,7 @@ def define_env(env) -> None:
     @env.macro
     def newest_cases(count: int = 3) -> str:
         """The cases added last, as catalogue cards."""
-        return home.newest_cases(collection(), build_state(env.conf).dates, link, count)
+        return home.newest_cases(collection(), build_state(env.conf).dates, link, build_state(env.conf).today, count)
 
     @env.macro
     def suggest_case() -> str:

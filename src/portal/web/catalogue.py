@@ -18,7 +18,7 @@ from portal.web.templating import macro, markdown_page, render
 Link = Callable[[str], str]
 
 
-def card(doc: Document[Case], collection: Collection, link: Link, today: date | None = None) -> dict[str, Any]:
+def card(doc: Document[Case], collection: Collection, link: Link, today: date) -> dict[str, Any]:
     """What a card shows of a case: its link, region, organisation, period and methods; its facet values."""
     vocab, case = collection.vocab, doc.model
     methods = [m.title for slug in case.methods if (m := collection.method(slug))]
@@ -28,18 +28,17 @@ def card(doc: Document[Case], collection: Collection, link: Link, today: date | 
         ("Období", project_period(case.project)),
         ("Metody", ", ".join(methods)),
     ]
-    data = [(f.key, f.values(doc, collection)) for f in facets(today or date.today())]
+    data = [(f.key, f.values(doc, collection)) for f in facets(today)]
     return {"case": doc, "href": link(doc.url), "facts": facts, "data": data}
 
 
-def cards(collection: Collection, link: Link, cases: list[Document] | None = None, today: date | None = None) -> list[dict[str, Any]]:
-    today = today or date.today()
+def cards(collection: Collection, link: Link, today: date, cases: list[Document] | None = None) -> list[dict[str, Any]]:
     return [card(c, collection, link, today) for c in (collection.cases if cases is None else cases)]
 
 
-def filter_groups(collection: Collection, today: date | None = None) -> list[tuple[Any, list[tuple[str, str, int]]]]:
+def filter_groups(collection: Collection, today: date) -> list[tuple[Any, list[tuple[str, str, int]]]]:
     """Each facet that has values, with its values, their labels and the number of cases that have them."""
-    groups = [(facet, facet_values(collection, facet)) for facet in facets(today or date.today())]
+    groups = [(facet, facet_values(collection, facet)) for facet in facets(today)]
     return [(facet, values) for facet, values in groups if values]
 
 
@@ -71,20 +70,19 @@ def pager(collection: Collection, n: int, link: Link) -> str:
     return render("catalogue_pager.html", **_pager(collection, n, link))
 
 
-def catalogue(collection: Collection, link: Link, today: date | None = None) -> str:
+def catalogue(collection: Collection, link: Link, today: date) -> str:
     """The catalogue: filters, a live count for screen readers, the first page of cards and links to the other pages."""
-    today = today or date.today()
     return render("catalogue.html", groups=filter_groups(collection, today), total=len(collection.cases), index=link(INDEX),
-                  page_size=PAGE_SIZE, cards=cards(collection, link, page_cases(collection, 1), today), **_pager(collection, 1, link))
+                  page_size=PAGE_SIZE, cards=cards(collection, link, today, page_cases(collection, 1)), **_pager(collection, 1, link))
 
 
-def catalogue_page(collection: Collection, n: int, link: Link, today: date | None = None) -> str:
+def catalogue_page(collection: Collection, n: int, link: Link, today: date) -> str:
     """Markdown of list page n (2 and more): its cards and the pager; kept out of search, the cards have pages of their own."""
     pages = page_count(collection)
     first = (n - 1) * PAGE_SIZE + 1
     last = min(n * PAGE_SIZE, len(collection.cases))
     body = render("catalogue_page.html", first=first, last=last, total=len(collection.cases), catalogue=link(page_url(1)),
-                  cards=cards(collection, link, page_cases(collection, n), today), **_pager(collection, n, link))
+                  cards=cards(collection, link, today, page_cases(collection, n)), **_pager(collection, n, link))
     return markdown_page(f"Příklady dobré praxe – strana {n} z {pages}",
                          f"Katalog příkladů dobré praxe komunitní práce, příklady {first}–{last}.", body, search_exclude=True)
 
@@ -114,9 +112,8 @@ def facet_column(rows: list[list[int]], count: int) -> dict[str, object]:
     return {"kind": "set", "width": width, "column": "".join(_digits(sum(1 << v for v in set(row)), width) for row in rows)}
 
 
-def catalogue_index(collection: Collection, today: date | None = None) -> str:
+def catalogue_index(collection: Collection, today: date) -> str:
     """The compact index the script filters over: per facet its values and a column of every case's value numbers."""
-    today = today or date.today()
     active = [f for f in facets(today) if facet_values(collection, f)]
     values = [[v for v, _, _ in facet_values(collection, f)] for f in active]
     columns = []
@@ -129,10 +126,9 @@ def catalogue_index(collection: Collection, today: date | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def card_chunks(collection: Collection, link: Link, today: date | None = None,
+def card_chunks(collection: Collection, link: Link, today: date,
                 finish: Callable[[str], str] = lambda html: html) -> list[str]:
     """The cards of each list page as a JSON list of HTML strings (links relative to the catalogue page)."""
-    today = today or date.today()
     item = macro("case_card.html", "case_card_item")
     chunks = []
     for n in range(1, page_count(collection) + 1):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from portal import paths
 from portal.content.collection import Collection, Document
@@ -48,9 +48,9 @@ def newest(collection: Collection, dates: Mapping[str, tuple[datetime, datetime]
     return sorted(collection.cases, key=key, reverse=True)[:count]
 
 
-def newest_cases(collection: Collection, dates: Mapping[str, tuple[datetime, datetime]], link: Link, count: int = 3) -> str:
+def newest_cases(collection: Collection, dates: Mapping[str, tuple[datetime, datetime]], link: Link, today: date, count: int = 3) -> str:
     """The newest cases as catalogue cards, and a link to all of them."""
-    return render("home_newest.html", cards=cards(collection, link, newest(collection, dates, count)), catalogue=link(paths.CATALOGUE), total=len(collection.cases))
+    return render("home_newest.html", cards=cards(collection, link, today, newest(collection, dates, count)), catalogue=link(paths.CATALOGUE), total=len(collection.cases))
 
 
 def suggest_case(link: Link) -> str:

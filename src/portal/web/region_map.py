@@ -58,10 +58,3 @@ def region_table(collection: Collection, link: Link) -> str:
     return render("region_table.html", rows=rows)
 
 
-def region_page(collection: Collection, code: str, link: Link) -> str:
-    """Markdown of one region's page; it has a module of its own (portal.web.region_page)."""
-    from portal.web.region_page import (
-        region_page as page,  # imported here: that module uses the catalogue, as this one does
-    )
-
-    return page(collection, code, link)

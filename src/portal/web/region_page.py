@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from portal import paths
 from portal.content.collection import Collection, Document
@@ -35,7 +36,7 @@ def municipalities(cases: list[Document[Case]]) -> tuple[list[str], list[tuple[D
     return sorted(named, key=lambda n: (fold(n), n)), unnamed
 
 
-def region_page(collection: Collection, code: str, link: Link) -> str:
+def region_page(collection: Collection, code: str, link: Link, today: date) -> str:
     """Markdown of one region's page: totals, the cards of its cases, municipalities, funding by source, neighbours' cases."""
     vocab = collection.vocab
     name = vocab.name("regions", code)
@@ -53,7 +54,7 @@ def region_page(collection: Collection, code: str, link: Link) -> str:
         theirs = collection.cases_by_region.get(other, [])
         near.append({"name": vocab.name("regions", other), "href": link(paths.region_page(other)), "count": plural(len(theirs), "příklad", "příklady", "příkladů"),
                      "cases": [(link(c.url), c.title) for c in theirs]})
-    body = render("region_page.html", facts=facts, cards=cards(collection, link, cases),
+    body = render("region_page.html", facts=facts, cards=cards(collection, link, today, cases),
                   contribute=link(paths.CONTRIBUTE), named=named, unnamed=[(link(c.url), c.title, n) for c, n in unnamed],
                   sources=sources, funded=t.funded, count=t.cases, near=near)
     return markdown_page(name, f"Příklady dobré praxe komunitní práce – {name}.", body)
