@@ -59,13 +59,15 @@ class Runner:
         self.lock = threading.Lock()
         self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
 
-    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
+    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0, fatal: bool = True) -> list[dict]:
+        """Items done by one worker; a failure stops the build unless not fatal (a job with a fallback)."""
         if self.failed:
             raise ManualError("sazba jiné části selhala")
         try:
             results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
-        except BaseException:
-            self.failed = True
+        except BaseException as exc:
+            if fatal or not isinstance(exc, ManualError):
+                self.failed = True
             raise
         with self.lock:
             for item, result in zip(items, results, strict=False):
@@ -162,7 +164,7 @@ class Build:
             first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True, cases=len(m.methods) + 5)
             pages_of.update(first.anchors)
             start = first.pages + 1
-            parts, real = [self.parts_dir / f"{stem}.0.pdf"], [front_names]
+            parts, real, counts = [self.parts_dir / f"{stem}.0.pdf"], [front_names], [first.pages]
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
@@ -171,6 +173,7 @@ class Build:
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
+                counts.append(done.pages)
                 start += done.pages
             wanted = {name: str(pages_of[name] + 1) for _, _, name in entries}
             if wanted == numbers:
@@ -180,18 +183,46 @@ class Build:
             raise ManualError(f"{target.name}: čísla stran v obsahu se neustálila")
         key = hashlib.sha256(b"join\0" + "\0".join(source_key(s, self.digests) for s in [front]).encode()
                              + "\0".join(map(str, parts)).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
-        for part in parts:
-            key = hashlib.sha256((key + hashlib.sha256(part.read_bytes()).hexdigest()).encode()).hexdigest()
+        hashes = [hashlib.sha256(part.read_bytes()).hexdigest() for part in parts]
+        for digest in hashes:
+            key = hashlib.sha256((key + digest).encode()).hexdigest()
         hit = self.cache.get(key, target)
         if hit is not None:
+            self.cache.last(stem, key)
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
-        [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of}], True, MB_PER_JOINED_PAGE * (start - 1))
-        done = Done(raw["pages"])
+        need = MB_PER_JOINED_PAGE * (start - 1)
+        raw = self._rejoin(stem, parts, real, hashes, counts, target, titles, pages_of, need)
+        if raw is None:
+            [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
+                                      "titles": titles, "pages": pages_of, "hashes": hashes}], True, need)
+        done = Done(raw["pages"], layout=raw.get("layout"))
         self.cache.put(key, target, done)
+        self.cache.last(stem, key)
         self._record(target, done)
         return done
+
+    def _rejoin(self, stem: str, parts: list[Path], real: list[list[str]], hashes: list[str], counts: list[int],
+                target: Path, titles: dict[str, str], pages_of: dict[str, int], need: float) -> dict | None:
+        """The last joined PDF with its one changed part replaced (rejoin.py), if only one part changed and kept its
+        page count; None when the parts must be joined afresh (also when replacing fails: the full join is the rule)."""
+        last = self.cache.last(stem)
+        if last is None or last[1].layout is None:
+            return None
+        base, old = last[0], last[1].layout["parts"]
+        if len(old) != len(hashes):
+            return None
+        changed = [i for i, (digest, entry) in enumerate(zip(hashes, old, strict=True)) if digest != entry["hash"]]
+        if len(changed) != 1 or changed[0] < 1 or counts[changed[0]] != old[changed[0]]["pages"]:
+            return None
+        i = changed[0]
+        item = {"kind": "rejoin", "base": str(base), "layout": last[1].layout, "index": i, "part": str(parts[i]),
+                "real": real[i], "target": str(target), "titles": titles, "pages": pages_of, "hash": hashes[i]}
+        try:
+            [raw] = self.runner.run([item], True, need, fatal=False)
+        except ManualError:
+            return None
+        return raw
 
 
 def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_dir: Path,

@@ -91,9 +91,14 @@ def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
             result = {"pages": pages, "anchors": anchors, "warnings": [str(getattr(w, "message", w)) for w in warnings]}
         elif item["kind"] == "join":
             from portal.manual.join import join
-            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
-                         item.get("titles", {}), item.get("pages", {}))
-            result = {"pages": pages}
+            pages, layout = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
+                                 item.get("titles", {}), item.get("pages", {}), item.get("hashes"))
+            result = {"pages": pages, "layout": layout}
+        elif item["kind"] == "rejoin":
+            from portal.manual.rejoin import rejoin
+            pages, layout = rejoin(Path(item["base"]), item["layout"], item["index"], Path(item["part"]), set(item["real"]),
+                                   Path(item["target"]), item.get("titles", {}), item.get("pages", {}), item["hash"])
+            result = {"pages": pages, "layout": layout}
         else:
             raise ManualError(f"neznámá úloha sazby {item['kind']!r}")
         result["wall"], result["cpu"] = time.perf_counter() - wall, time.process_time() - cpu
