@@ -269,6 +269,32 @@ def test_joined_edition_typesets_only_the_changed_part(tmp_path: Path, monkeypat
     assert "Doplněný odstavec." in text_of(PdfReader(tmp_path / "b" / "prirucka-dobre-praxe.pdf"))
 
 
+def test_one_changed_part_is_replaced_in_the_last_joined_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A part that kept its page count replaces its old pages in the last joined PDF (rejoin.py); the result reads
+    back as an edition joined afresh from the same parts: text, outline, tags, heading levels, links."""
+    monkeypatch.setenv("PORTAL_PDF_CHUNK", "2")
+    project = content_copy(tmp_path / "content")
+    build_all(load_collection(project), manual_settings(), tmp_path / "a", tmp_path / "cache")
+    case = project / "good_practice" / f"{CASE}.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("Otevřete centrum všem.", "Otevřete centrum každému."), encoding="utf-8")
+    again = build_all(load_collection(project), manual_settings(), tmp_path / "b", tmp_path / "cache")
+    assert again.timings.get("rejoin", [0])[0] == 1 and "join" not in again.timings
+    fresh = build_all(load_collection(project), manual_settings(), tmp_path / "c", tmp_path / "cache-fresh")
+    assert fresh.timings["join"][0] == 1
+    replaced, joined = tmp_path / "b" / "prirucka-dobre-praxe.pdf", tmp_path / "c" / "prirucka-dobre-praxe.pdf"
+    a, b = PdfReader(replaced), PdfReader(joined)
+    assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
+    assert "Otevřete centrum každému." in text_of(a) and "Otevřete centrum všem." not in text_of(a)
+    assert outline(a) == outline(b)
+    assert struct_check(replaced) == struct_check(joined)
+    assert heading_levels(replaced) == heading_levels(joined)
+    assert link_targets(replaced) == link_targets(joined)
+    with pikepdf.open(replaced) as x, pikepdf.open(joined) as y:
+        assert len(x.objects) == len(y.objects)  # the old part's objects are gone
+        described = [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in x.pages]
+        assert described == [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in y.pages]
+
+
 # ---------- contributed text is text ----------
 
 ATTACKS = ['#read("/etc/passwd")', '#import "@preview/cetz:0.3.0": *', "#{ panic(1) }", "*tučně* _kurzíva_ $x^2$ `kód`",

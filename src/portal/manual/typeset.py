@@ -30,8 +30,9 @@ from portal.manual.model import (
     Settings,
     build_manual,
 )
+from portal.manual.runner import Runner
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
-from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE, pool
+from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE
 
 WORKERS = 2
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
@@ -47,39 +48,6 @@ class Result:
     rendered: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, list[float]] = field(default_factory=dict)  # kind of job -> [count, wall s, CPU s]
-
-
-class Runner:
-    """One build's jobs on the shared worker pool: stops at the first failure, adds up where the time went."""
-
-    def __init__(self, root: Path, timestamp: int, workers: int) -> None:
-        self.root, self.timestamp = root, timestamp
-        self.pool = pool(workers)
-        self.failed = False
-        self.lock = threading.Lock()
-        self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
-
-    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0, fatal: bool = True) -> list[dict]:
-        """Items done by one worker; a failure stops the build unless not fatal (a job with a fallback)."""
-        if self.failed:
-            raise ManualError("sazba jiné části selhala")
-        try:
-            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
-        except BaseException as exc:
-            if fatal or not isinstance(exc, ManualError):
-                self.failed = True
-            raise
-        with self.lock:
-            for item, result in zip(items, results, strict=False):
-                kind = item.get("what", item["kind"])
-                entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
-                entry[0] += 1
-                entry[1] += result.get("wall", 0.0)
-                entry[2] += result.get("cpu", 0.0)
-        return results
-
-    def stop(self) -> None:
-        self.pool.stop()
 
 
 def _timestamp(day: date) -> int:
