@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from portal import paths
 from portal.content.collection import Document
 from portal.web.templating import render
 
@@ -30,7 +31,7 @@ def downloads_placeholder(enabled: bool = True) -> str:
     return render("downloads_pending.html", enabled=enabled)
 
 
-def downloads_list(pdfs: Sequence[Any], link: Callable[[str], str], folder: str = "ke-stazeni/") -> str:
+def downloads_list(pdfs: Sequence[Any], link: Callable[[str], str], folder: str = paths.DOWNLOADS) -> str:
     """The downloads page's list of the PDF editions (portal.manual's PdfFile): size, pages, cases, date."""
     return render("downloads.html", full=[p for p in pdfs if p.edition.region is None],
                   regional=[p for p in pdfs if p.edition.region is not None], link=link, folder=folder)
