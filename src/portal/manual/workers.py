@@ -133,6 +133,7 @@ class _Worker:
     def __init__(self) -> None:
         self.rss: float = FRESH_MB  # as last reported
         self.recent: list[str] = []  # main files of its last compiles, whose layout Typst still remembers
+        self.memo_mb = 0.0           # size of its last compile job: what is lost if it ends
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
@@ -184,7 +185,12 @@ class Pool:
         faster; Typst forgets what ten compiles did not use).
         """
         warm = [w for w in self.idle if mains.intersection(w.recent)]
-        worker = warm[0] if warm else min(self.idle, key=lambda w: w.rss) if self.idle else None
+        if warm:
+            worker: _Worker | None = warm[0]
+        elif not mains and self.idle:  # a join: to the worker whose memoised layout is worth least
+            worker = min(self.idle, key=lambda w: (w.memo_mb, w.rss))
+        else:
+            worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
         if worker is not None and worker.rss > FRESH_MB * 1.5 and worker.rss + need > RETIRE_MB + 150:
             self.idle.remove(worker)  # too full for this job: a fresh process gives its memory back
             worker.close()
@@ -220,6 +226,7 @@ class Pool:
         with self.cond:
             worker.rss = float(answer.get("rss", worker.rss))
             worker.recent = (worker.recent + mains)[-RECENT:]
+            worker.memo_mb = need_mb if mains else worker.memo_mb
             if answer.get("retire") or "error" in answer:
                 worker.close()
             else:
