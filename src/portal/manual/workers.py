@@ -132,11 +132,15 @@ def main() -> None:
 class _Worker:
     def __init__(self) -> None:
         self.rss: float = FRESH_MB  # as last reported
-        self.recent: list[str] = []  # main files of its last compiles, whose layout Typst still remembers
-        self.memo_mb = 0.0           # size of its last compile job: what is lost if it ends
+        self.recent: list[tuple[str, bool, float]] = []  # its last compiles (main file, urgent, MB): Typst still has their layout
+
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
+
+    def memo_value(self) -> tuple[bool, float]:
+        """What ending this worker would lose: the memoised layout of an urgent job (a part of a large edition) first."""
+        return any(urgent for _, urgent, _ in self.recent), sum(mb for _, _, mb in self.recent)
 
     def ask(self, job: dict) -> dict:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -184,11 +188,11 @@ class Pool:
         memoised, so typesetting it again after a small change takes a fraction of the time (measured ~8×
         faster; Typst forgets what ten compiles did not use).
         """
-        warm = [w for w in self.idle if mains.intersection(w.recent)]
+        warm = [w for w in self.idle if mains.intersection(main for main, _, _ in w.recent)]
         if warm:
             worker: _Worker | None = warm[0]
         elif not mains and self.idle:  # a join: to the worker whose memoised layout is worth least
-            worker = min(self.idle, key=lambda w: (w.memo_mb, w.rss))
+            worker = min(self.idle, key=lambda w: (w.memo_value(), w.rss))
         else:
             worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
         if worker is not None and worker.rss > FRESH_MB * 1.5 and worker.rss + need > RETIRE_MB + 150:
@@ -225,8 +229,7 @@ class Pool:
                 self.cond.notify_all()
         with self.cond:
             worker.rss = float(answer.get("rss", worker.rss))
-            worker.recent = (worker.recent + mains)[-RECENT:]
-            worker.memo_mb = need_mb if mains else worker.memo_mb
+            worker.recent = (worker.recent + [(m, urgent, need_mb / len(mains)) for m in mains])[-RECENT:]
             if answer.get("retire") or "error" in answer:
                 worker.close()
             else:
