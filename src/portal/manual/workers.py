@@ -133,7 +133,6 @@ class _Worker:
     def __init__(self) -> None:
         self.rss: float = FRESH_MB  # as last reported
         self.recent: list[tuple[str, bool, float]] = []  # its last compiles (main file, urgent, MB): Typst still has their layout
-
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
