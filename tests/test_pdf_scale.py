@@ -269,6 +269,17 @@ def test_joined_edition_typesets_only_the_changed_part(tmp_path: Path, monkeypat
     assert "Doplněný odstavec." in text_of(PdfReader(tmp_path / "b" / "prirucka-dobre-praxe.pdf"))
 
 
+def test_unchanged_joined_edition_is_taken_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Its cache address does not depend on the build's output folder (`mkdocs build` makes a new one every time)."""
+    monkeypatch.setenv("PORTAL_PDF_CHUNK", "2")
+    project = content_copy(tmp_path / "content")
+    first = build_all(load_collection(project), manual_settings(), tmp_path / "a", tmp_path / "cache")
+    assert "prirucka-dobre-praxe.pdf" in first.rendered
+    again = build_all(load_collection(project), manual_settings(), tmp_path / "b", tmp_path / "cache")
+    assert again.rendered == [] and "join" not in again.timings and "rejoin" not in again.timings
+    assert (tmp_path / "b" / "prirucka-dobre-praxe.pdf").read_bytes() == (tmp_path / "a" / "prirucka-dobre-praxe.pdf").read_bytes()
+
+
 def test_one_changed_part_is_replaced_in_the_last_joined_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A part that kept its page count replaces its old pages in the last joined PDF (rejoin.py); the result reads
     back as an edition joined afresh from the same parts: text, outline, tags, heading levels, links."""

@@ -150,7 +150,7 @@ class Build:
         else:
             raise ManualError(f"{target.name}: čísla stran v obsahu se neustálila")
         key = hashlib.sha256(b"join\0" + "\0".join(source_key(s, self.digests) for s in [front]).encode()
-                             + "\0".join(map(str, parts)).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
+                             + "\0".join(p.name for p in parts).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
         hashes = [hashlib.sha256(part.read_bytes()).hexdigest() for part in parts]
         for digest in hashes:
             key = hashlib.sha256((key + digest).encode()).hexdigest()
