@@ -2,7 +2,7 @@
 
 Measured (README, "PDF příručka ve velkém"): Typst keeps every laid-out page and its memo cache in the
 process until it ends (~1.1 MB per page), so the typesetting runs in at most two long-lived worker
-processes (workers.py) that retire past a memory limit; an edition with more than CHUNK cases is typeset
+processes (workers.py) that retire past a memory limit; an edition with more than LARGE cases is typeset
 as parts (front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py).
 A PDF whose sources (template, chapter files, QR codes, pictures), engine version and options did not
 change is taken from the cache instead of being typeset again; so is every part of a large edition.
@@ -36,7 +36,9 @@ from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE
 
 WORKERS = 2
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
-CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
+LARGE = 100                # an edition with more cases is typeset in parts (a regional edition rarely is)
+CHUNK = 50                 # cases per part (~175 MB in Typst): an edited case's part is typeset again in ~1 s
+# PORTAL_PDF_CHUNK sets both (tests split the small real project into parts of two cases).
 
 
 @dataclass
@@ -54,9 +56,9 @@ def _timestamp(day: date) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
-def chunk_size() -> int:
+def chunk_size(default: int = CHUNK) -> int:
     value = os.environ.get("PORTAL_PDF_CHUNK", "").strip()
-    return max(1, int(value)) if value.isdigit() else CHUNK
+    return max(1, int(value)) if value.isdigit() else default
 
 
 class Build:
@@ -235,7 +237,7 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     editions = manual.editions()
     pdfs: dict[str, Done] = {}
     errors: list[BaseException] = []
-    size = chunk_size()
+    size = chunk_size(LARGE)
 
     def guard(fn, *args) -> None:
         try:
