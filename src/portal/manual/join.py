@@ -236,14 +236,27 @@ def write_outline(out: pikepdf.Pdf, layout: list[dict[str, Any]]) -> None:
             else:                        # a chapter of the part opened in an earlier file
                 merged[-1][3].append([title, at + shift, top, moved])
 
-    def item(entry: list) -> OutlineItem:
-        title, page, top, children = entry
-        dest = pikepdf.make_page_destination(out, page, "XYZ", top=top) if top is not None else \
-            pikepdf.make_page_destination(out, page, "Fit")
-        node = OutlineItem(title, dest)
-        node.children.extend(item(c) for c in children)
-        return node
+    # Written as dictionaries, as pikepdf's outline model writes them (/Count of open items, /XYZ left 0, zoom 0),
+    # without reading the old outline into Python objects first.
+    page_objs = [page.obj for page in out.pages]
+    outlines = out.make_indirect(Dictionary(Type=Name.Outlines))
 
-    with out.open_outline() as tree_out:
-        tree_out.root.clear()
-        tree_out.root.extend(item(e) for e in merged)
+    def level(parent: pikepdf.Object, entries: list[list]) -> int:
+        count, first, prev = 0, None, None
+        for title, page, top, children in entries:
+            dest = Array([page_objs[page], Name.XYZ, 0, top, 0]) if top is not None else Array([page_objs[page], Name.Fit])
+            node = out.make_indirect(Dictionary(Title=String(title), Dest=dest, Parent=parent))
+            if prev is None:
+                first = node
+            else:
+                prev.Next = node
+                node.Prev = prev
+            prev = node
+            count += 1 + level(node, children)
+        if first is not None:
+            parent.First, parent.Last = first, prev
+        parent.Count = count
+        return count
+
+    level(outlines, merged)
+    out.Root.Outlines = outlines
