@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from portal.content.collection import load_collection
-from portal.manual import Settings
+from portal.manual import Settings, workers
 from portal.manual.typeset import build_all
 from portal.manual.typst_markup import string
 from tests.conftest import REPO, copy_project, mkdocs_build
@@ -304,6 +304,32 @@ def test_one_changed_part_is_replaced_in_the_last_joined_edition(tmp_path: Path,
         assert len(x.objects) == len(y.objects)  # the old part's objects are gone
         described = [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in x.pages]
         assert described == [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in y.pages]
+
+
+class _FakeWorker:
+    """A worker as the pool sees it: memory, recent compiles; never started."""
+
+    def __init__(self, rss: float, recent: list[tuple[str, bool, float]]) -> None:
+        self.rss, self.recent, self.closed = rss, recent, False
+
+    def memo_value(self) -> tuple[bool, float]:
+        return workers._Worker.memo_value(self)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_job_goes_to_the_worker_that_compiled_it_lately_and_a_join_spares_it():
+    pool = workers.Pool(2)
+    part = _FakeWorker(300, [("ed/prirucka-dobre-praxe.7.typ", True, 205.0)])
+    regional = _FakeWorker(200, [("ed/prirucka-dobre-praxe-jihocesky.typ", False, 260.0), ("case/x.typ", False, 2.0)])
+    pool.idle = [regional, part]  # type: ignore[list-item]
+    assert pool._take(205.0, {"ed/prirucka-dobre-praxe.7.typ"})[0] is part  # warm, although it holds more memory
+    assert pool._take(260.0, {"ed/prirucka-dobre-praxe-jihocesky.typ"})[0] is regional
+    assert pool._take(2.0, {"case/y.typ"})[0] is regional  # nothing warm: the smaller one
+    # A join (no Typst file) replaces the worker whose memoised layout is worth least, never the edited part's.
+    taken = pool._take(730.0, set())
+    assert taken is not None and taken[0] is None and regional.closed and not part.closed and pool.idle == [part]
 
 
 # ---------- contributed text is text ----------
