@@ -77,7 +77,7 @@ bench: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/site.py $(BENCH_ARGS)
 
 # PDF manual at 100, 500 and 1,000 synthetic cases (Typst), then the whole build with the PDF against plain
-# Material; `BENCH_PDF="3000"` for other sizes, `BENCH_PDF="--engine weasyprint 100"` for the earlier engine.
+# Material; `BENCH_PDF="3000"` for other sizes.
 BENCH_PDF ?= --site
 bench-pdf: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python benchmarks/pdf.py $(BENCH_PDF)

@@ -4,14 +4,13 @@ Not a test. For each size a child process generates a content root (the real voc
 N valid cases of about 700 words of Czech-like text spread over the regions), loads and validates it, then
 typesets everything the site publishes: the full edition, every regional edition and a print of every
 case (Typst, worker processes, empty cache), then once more with one case changed (what `mkdocs serve`
-and CI do with the cache). It prints where the time went (kind of job: count, wall and CPU seconds).
+and CI do with the cache), and again after a second change of the same case (an editor saving again). It prints where the time went (kind of job: count, wall and CPU seconds).
 `--site` also builds, for each size, the whole portal with the PDF (`mkdocs build --strict`, empty caches)
 and plain Material on the same Markdown with the cases out of the nav (benchmarks/site.py's projects), one
-after the other, and prints the ratio. `--engine weasyprint` measures the earlier adapter instead (full
-and regional editions only; it has no case prints). Peak memory is the largest sum of the resident memory
-of the child and all its descendants, sampled every 20 ms from /proc.
+after the other, and prints the ratio. Peak memory is the largest sum of the resident memory of the child
+and all its descendants, sampled every 20 ms from /proc.
 
-    python benchmarks/pdf.py [--site] [--engine typst|weasyprint] [N ...]
+    python benchmarks/pdf.py [--site] [N ...]
 """
 
 from __future__ import annotations
@@ -69,9 +68,10 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def child(engine: str, n: int) -> None:
+def child(n: int) -> None:
     """Generate, load and typeset n cases; print the timings as JSON."""
     from portal.content.collection import load_collection
+    from portal.manual.typeset import build_all
 
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
         root = Path(tmp) / "content"
@@ -82,24 +82,24 @@ def child(engine: str, n: int) -> None:
         if collection.problems:
             sys.exit("Vygenerovaný obsah má chyby:\n" + "\n".join(map(str, collection.problems[:20])))
         t1, c1 = time.perf_counter(), cpu()
-        row = {"engine": engine, "cases": n, "load": t1 - t0}
-        if engine == "weasyprint":
-            from portal.manual import build_editions
-            pdfs, _ = build_editions(collection, settings(), Path(tmp) / "all")
-            row.update(all=time.perf_counter() - t1, all_cpu=cpu() - c1, prints=0, again=None, again_cpu=None, rendered_again=None)
-        else:
-            from portal.manual.typeset import build_all
-            result = build_all(collection, settings(), Path(tmp) / "all", Path(tmp) / "cache")
-            t2, c2 = time.perf_counter(), cpu()
-            pdfs = result.editions
-            case = root / "good_practice" / "pripad-0001.md"
-            case.write_text(case.read_text(encoding="utf-8") + "\nDoplněný odstavec po úpravě.\n", encoding="utf-8")
-            collection = load_collection(root)  # as `mkdocs serve` does; then the PDFs, in the same process
-            t3, c3 = time.perf_counter(), cpu()
-            again = build_all(collection, settings(), Path(tmp) / "again", Path(tmp) / "cache")
-            row.update(all=t2 - t1, all_cpu=c2 - c1, prints=len(result.cases), again=time.perf_counter() - t3,
-                       again_cpu=cpu() - c3, rendered_again=again.rendered, timings=result.timings,
-                       timings_again=again.timings)
+        row: dict = {"cases": n, "load": t1 - t0}
+        result = build_all(collection, settings(), Path(tmp) / "all", Path(tmp) / "cache")
+        t2, c2 = time.perf_counter(), cpu()
+        pdfs = result.editions
+        case = root / "good_practice" / "pripad-0001.md"
+        case.write_text(case.read_text(encoding="utf-8") + "\nDoplněný odstavec po úpravě.\n", encoding="utf-8")
+        collection = load_collection(root)  # as `mkdocs serve` does; then the PDFs, in the same process
+        t3, c3 = time.perf_counter(), cpu()
+        again = build_all(collection, settings(), Path(tmp) / "again", Path(tmp) / "cache")
+        t4, c4 = time.perf_counter(), cpu()
+        # The same case once more, as an editor saves it again and again under `mkdocs serve`.
+        case.write_text(case.read_text(encoding="utf-8") + "\nA ještě jeden doplněný odstavec.\n", encoding="utf-8")
+        collection = load_collection(root)
+        t5, c5 = time.perf_counter(), cpu()
+        third = build_all(collection, settings(), Path(tmp) / "third", Path(tmp) / "cache")
+        row.update(all=t2 - t1, all_cpu=c2 - c1, prints=len(result.cases), again=t4 - t3, again_cpu=c4 - c3,
+                   third=time.perf_counter() - t5, third_cpu=cpu() - c5, rendered_again=again.rendered,
+                   timings=result.timings, timings_again=again.timings, timings_third=third.timings)
         full = pdfs[0]
         row.update(pages=full.pages, mb=full.size / 1e6, editions=len(pdfs), all_pages=sum(p.pages for p in pdfs))
         print(json.dumps(row))
@@ -154,9 +154,9 @@ def sampled(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tup
     return wall, peak[0] / 2**20, out
 
 
-def run(engine: str, n: int) -> dict:
+def run(n: int) -> dict:
     """One size in a fresh interpreter, its process tree sampled for memory."""
-    _, peak, out = sampled([sys.executable, __file__, "--child", engine, str(n)], REPO)
+    _, peak, out = sampled([sys.executable, __file__, "--child", str(n)], REPO)
     result = json.loads(out.strip().splitlines()[-1])
     result["rss_mb"] = peak
     return result
@@ -199,28 +199,26 @@ def timings_table(rows: list[dict], key: str, title: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    engine, with_site = "typst", False
-    while argv[:1] in (["--engine"], ["--site"]):
-        if argv[0] == "--site":
-            with_site, argv = True, argv[1:]
-        else:
-            engine, argv = argv[1], argv[2:]
+    with_site = argv[:1] == ["--site"]
+    argv = argv[1:] if with_site else argv
     sizes = [int(a) for a in argv] or list(SIZES)
     load = os.getloadavg()
-    rows = [run(engine, n) for n in sizes]
-    print(f"PDF příručka, {engine}, {os.cpu_count()} jádra, {date.today().isoformat()}, "
+    rows = [run(n) for n in sizes]
+    print(f"PDF příručka, typst, {os.cpu_count()} jádra, {date.today().isoformat()}, "
           f"zátěž stroje (load average 1/5/15 min) na začátku {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}, "
           f"na konci {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("| případů | vše: čas (CPU) | vydání | tisků příkladů | stran úplného | MB úplného | stran všech vydání "
-          "| max. paměť (strom procesů) | po úpravě 1 příkladu: čas (CPU) | znovu vysázeno |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+          "| max. paměť (strom procesů) | po úpravě 1 příkladu: čas (CPU) | znovu vysázeno | jeho další úprava: čas (CPU) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     for r in rows:
-        again = f"{r['again']:.1f} s ({r['again_cpu']:.1f} s)" if r["again"] is not None else "–"
-        rendered = ", ".join(r["rendered_again"]) if r["rendered_again"] is not None else "–"
+        again = f"{r['again']:.1f} s ({r['again_cpu']:.1f} s)"
+        rendered = ", ".join(r["rendered_again"])
         print(f"| {r['cases']} | {r['all']:.1f} s ({r['all_cpu']:.1f} s) | {r['editions']} | {r['prints']} | {r['pages']} "
-              f"| {r['mb']:.1f} | {r['all_pages']} | {r['rss_mb']:.0f} MB | {again} | {rendered} |")
+              f"| {r['mb']:.1f} | {r['all_pages']} | {r['rss_mb']:.0f} MB | {again} | {rendered} "
+              f"| {r['third']:.1f} s ({r['third_cpu']:.1f} s) |")
     timings_table(rows, "timings", "Kam jde čas: sazba všeho s prázdnou mezipamětí")
     timings_table(rows, "timings_again", "Kam jde čas: po úpravě jednoho příkladu")
+    timings_table(rows, "timings_third", "Kam jde čas: po další úpravě téhož příkladu")
     if with_site:
         site = [site_row(n) for n in sizes]
         print("\nCelé sestavení (`mkdocs build --strict` s PDF, prázdné mezipaměti) proti čistému Material bez navigace")
@@ -232,7 +230,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        child(sys.argv[2], int(sys.argv[3]))
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        child(int(sys.argv[2]))
     else:
         main(sys.argv[1:])

@@ -1,13 +1,11 @@
-"""The PDF manual and its regional editions, rendered by the real WeasyPrint and read back with pypdf."""
+"""The PDF manual and its regional editions, typeset by the real Typst and read back with pypdf."""
 
 from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import threading
 from datetime import date, timedelta
-from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -17,10 +15,11 @@ import segno
 from pypdf import PdfReader
 
 from portal.content.collection import load_collection
-from portal.manual import Settings, build_manual, edition_html, render
+from portal.manual import Settings, build_manual
 from portal.manual.markup import BodyContext, MarkdownRenderer
-from portal.manual.render import LocalFetcher
+from portal.manual.typeset import build_all
 from portal.manual.typography import bind_short_words, bind_short_words_html, czech_long_date, file_size, plural
+from portal.manual.typst_doc import write_sources
 from tests.conftest import REPO, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.pdf
@@ -287,7 +286,7 @@ def test_outside_pictures_cause_no_request_even_past_validation(tmp_path: Path, 
                          f'<img src="http://127.0.0.1:{port}/tracker.png" alt="Pixel">\n')
     settings = Settings(TITLE, PUBLISHER, SITE_URL, date(2026, 11, 23), REPO / "docs" / "prirucka-uvod.md")
     try:
-        pdfs, _ = render.build_editions(collection, settings, tmp_path, {})
+        pdfs = build_all(collection, settings, tmp_path / "out", tmp_path / "cache").editions
     finally:
         server.shutdown()
     assert _Recorder.requests == []
@@ -331,33 +330,30 @@ def test_one_letter_words_in_html_touch_text_nodes_only():
     assert "<pre>v kódu a mezery</pre><code>s x</code>" in out
 
 
-def test_print_html_has_no_breakable_one_letter_word(collection):
+_TYPST_STRING = re.compile(r'(#?raw\((?:block: true, )?|description: )?"((?:[^"\\]|\\.)*)"')
+
+
+def typst_texts(source: str) -> list[str]:
+    """The text of every Typst string literal of a source, but code (raw, keeps its spaces) and the PDF's description (not printed)."""
+    unescape = {"n": "\n", '"': '"', "\\": "\\"}
+    return [re.sub(r"\\(.)", lambda m: unescape.get(m[1], m[1]), text)
+            for raw, text in _TYPST_STRING.findall(source) if not raw]
+
+
+def test_print_sources_have_no_breakable_one_letter_word(collection, tmp_path: Path):
+    """Every text the full edition is typeset from binds one-letter words to the next word (Typst keeps U+00A0)."""
     settings = Settings(TITLE, PUBLISHER, SITE_URL, date(2026, 11, 23), REPO / "docs" / "prirucka-uvod.md")
     manual = build_manual(collection, settings)
-    html = edition_html(manual, manual.editions()[0])
-
-    class Texts(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.texts: list[str] = []
-            self.skip = 0
-
-        def handle_starttag(self, tag, attrs) -> None:
-            self.skip += tag in ("pre", "code", "title")
-
-        def handle_endtag(self, tag) -> None:
-            self.skip -= tag in ("pre", "code", "title")
-
-        def handle_data(self, data) -> None:
-            if not self.skip:
-                self.texts.append(data)
-
-    parser = Texts()
-    parser.feed(html)
-    loose = [m for t in parser.texts for m in re.finditer(r"(?<![\w.\-/@&])[ksvzouaiKSVZOUAI][ \t\r\n]", t)]
+    sources = write_sources(manual, tmp_path)
+    edition = sources.edition(manual.editions()[0], sources.chapters, sources.intro_file)
+    texts = [t for rel in edition.needs if rel.endswith(".typ") and rel != "manual.typ"
+             for t in typst_texts((tmp_path / rel).read_text(encoding="utf-8"))]
+    assert len(texts) > 100
+    loose = [t for t in texts if re.search(r"(?<![\w.\-/@&])[ksvzouaiKSVZOUAI][ \t\r\n]", t)]
     assert loose == []
-    assert "v\u00a0Regionu Haná" in html
-    assert "23.\u00a0listopadu\u00a02026" in html  # a date is never broken across lines
+    joined = " ".join(texts)
+    assert "v\u00a0Regionu Haná" in joined
+    assert "23.\u00a0listopadu\u00a02026" in joined  # a date is never broken across lines
 
 
 def test_untrusted_markdown_is_sanitised_and_links_point_to_the_web(tmp_path: Path):
@@ -383,42 +379,19 @@ def test_untrusted_markdown_is_sanitised_and_links_point_to_the_web(tmp_path: Pa
     assert "[Video: " in body  # an embedded player becomes a printed address
 
 
-def test_fetcher_serves_only_data_and_repository_files(tmp_path: Path):
+def test_only_pictures_inside_the_repository_reach_the_print(tmp_path: Path):
+    """Typst reads only its own folder; what is copied there is a picture file inside the repository, never a link out of it."""
     inside = tmp_path / "repo" / "good_practice" / "foto.png"
     inside.parent.mkdir(parents=True)
-    inside.write_bytes(b"png")
-    outside = tmp_path / "secret.txt"
-    outside.write_text("tajné", encoding="utf-8")
-    (tmp_path / "repo" / "link.txt").symlink_to(outside)
-    fetcher = LocalFetcher(tmp_path / "repo")
-    assert fetcher.fetch(inside.as_uri()).read() == b"png"
-    assert fetcher.fetch("data:text/plain;base64,YWhvag==").read() == b"ahoj"
-    for url in ("https://example.com/a.png", "http://127.0.0.1:9/x", "ftp://example.com/x", outside.as_uri(),
-                (tmp_path / "repo" / "link.txt").as_uri(), (tmp_path / "repo" / ".." / "secret.txt").as_uri(), "file:///etc/passwd"):
-        with pytest.raises(ValueError):
-            fetcher.fetch(url)
-    assert len(fetcher.refused) == 7
-
-
-def test_unchanged_editions_are_not_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = tmp_path / "content"
-    for name in ("good_practice", "methods"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "vocabularies.yml", project / "vocabularies.yml")
-    settings = Settings(TITLE, PUBLISHER, SITE_URL, date(2026, 11, 23), REPO / "docs" / "prirucka-uvod.md")
-    cache: dict = {}
-    first, _ = render.build_editions(load_collection(project), settings, tmp_path / "a", cache)
-    assert len(cache) == len(first)
-    rendered: list[str] = []
-    real_write = render.Renderer.write
-    monkeypatch.setattr(render.Renderer, "write", lambda self, html, target: rendered.append(target.name) or real_write(self, html, target))
-    again, _ = render.build_editions(load_collection(project), settings, tmp_path / "b", cache)
-    assert rendered == []
-    assert [p.path.read_bytes() for p in again] == [p.path.read_bytes() for p in first]
-    case = project / "good_practice" / "komunitni-centrum-vltavotynska.md"
-    case.write_text(case.read_text(encoding="utf-8") + "\nDoplněný odstavec.\n", encoding="utf-8")
-    render.build_editions(load_collection(project), settings, tmp_path / "c", cache)
-    assert rendered == ["prirucka-dobre-praxe.pdf", "prirucka-dobre-praxe-jihocesky.pdf"]
+    inside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    outside = tmp_path / "tajne.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    (inside.parent / "odkaz.png").symlink_to(outside)
+    ctx = BodyContext("good_practice/x.md", "pripad-x", SITE_URL, tmp_path / "repo")
+    body = MarkdownRenderer().render("![Místní](foto.png) ![Odkaz ven](odkaz.png) ![Soubor](../../tajne.png)\n", ctx)
+    assert f'src="{inside.resolve().as_uri()}"' in body
+    assert "tajne" not in body and "odkaz.png" not in body
+    assert "[Obrázek „Odkaz ven“ je k dispozici ve webové verzi.]" in body
 
 
 def test_czech_formats():

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from portal.content.collection import load_collection
-from portal.manual import Settings
+from portal.manual import Settings, workers
 from portal.manual.typeset import build_all
 from portal.manual.typst_markup import string
 from tests.conftest import REPO, copy_project, mkdocs_build
@@ -267,6 +267,69 @@ def test_joined_edition_typesets_only_the_changed_part(tmp_path: Path, monkeypat
     again = build_all(load_collection(project), manual_settings(), tmp_path / "b", cache)
     assert again.rendered == [f"priklady/{CASE}.pdf", "prirucka-dobre-praxe-jihocesky.pdf", "prirucka-dobre-praxe.pdf"]
     assert "Doplněný odstavec." in text_of(PdfReader(tmp_path / "b" / "prirucka-dobre-praxe.pdf"))
+
+
+def test_unchanged_joined_edition_is_taken_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Its cache address does not depend on the build's output folder (`mkdocs build` makes a new one every time)."""
+    monkeypatch.setenv("PORTAL_PDF_CHUNK", "2")
+    project = content_copy(tmp_path / "content")
+    first = build_all(load_collection(project), manual_settings(), tmp_path / "a", tmp_path / "cache")
+    assert "prirucka-dobre-praxe.pdf" in first.rendered
+    again = build_all(load_collection(project), manual_settings(), tmp_path / "b", tmp_path / "cache")
+    assert again.rendered == [] and "join" not in again.timings and "rejoin" not in again.timings
+    assert (tmp_path / "b" / "prirucka-dobre-praxe.pdf").read_bytes() == (tmp_path / "a" / "prirucka-dobre-praxe.pdf").read_bytes()
+
+
+def test_one_changed_part_is_replaced_in_the_last_joined_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A part that kept its page count replaces its old pages in the last joined PDF (rejoin.py); the result reads
+    back as an edition joined afresh from the same parts: text, outline, tags, heading levels, links."""
+    monkeypatch.setenv("PORTAL_PDF_CHUNK", "2")
+    project = content_copy(tmp_path / "content")
+    build_all(load_collection(project), manual_settings(), tmp_path / "a", tmp_path / "cache")
+    case = project / "good_practice" / f"{CASE}.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("Otevřete centrum všem.", "Otevřete centrum každému."), encoding="utf-8")
+    again = build_all(load_collection(project), manual_settings(), tmp_path / "b", tmp_path / "cache")
+    assert again.timings.get("rejoin", [0])[0] == 1 and "join" not in again.timings
+    fresh = build_all(load_collection(project), manual_settings(), tmp_path / "c", tmp_path / "cache-fresh")
+    assert fresh.timings["join"][0] == 1
+    replaced, joined = tmp_path / "b" / "prirucka-dobre-praxe.pdf", tmp_path / "c" / "prirucka-dobre-praxe.pdf"
+    a, b = PdfReader(replaced), PdfReader(joined)
+    assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
+    assert "Otevřete centrum každému." in text_of(a) and "Otevřete centrum všem." not in text_of(a)
+    assert outline(a) == outline(b)
+    assert struct_check(replaced) == struct_check(joined)
+    assert heading_levels(replaced) == heading_levels(joined)
+    assert link_targets(replaced) == link_targets(joined)
+    with pikepdf.open(replaced) as x, pikepdf.open(joined) as y:
+        assert len(x.objects) == len(y.objects)  # the old part's objects are gone
+        described = [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in x.pages]
+        assert described == [[str(a.get("/Contents", "")) for a in page.obj.get("/Annots", [])] for page in y.pages]
+
+
+class _FakeWorker:
+    """A worker as the pool sees it: memory, recent compiles; never started."""
+
+    def __init__(self, rss: float, recent: list[tuple[str, bool, float]]) -> None:
+        self.rss, self.recent, self.closed = rss, recent, False
+
+    def memo_value(self) -> tuple[bool, float]:
+        return workers._Worker.memo_value(self)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_job_goes_to_the_worker_that_compiled_it_lately_and_a_join_spares_it():
+    pool = workers.Pool(2)
+    part = _FakeWorker(300, [("ed/prirucka-dobre-praxe.7.typ", True, 205.0)])
+    regional = _FakeWorker(200, [("ed/prirucka-dobre-praxe-jihocesky.typ", False, 260.0), ("case/x.typ", False, 2.0)])
+    pool.idle = [regional, part]  # type: ignore[list-item]
+    assert pool._take(205.0, {"ed/prirucka-dobre-praxe.7.typ"})[0] is part  # warm, although it holds more memory
+    assert pool._take(260.0, {"ed/prirucka-dobre-praxe-jihocesky.typ"})[0] is regional
+    assert pool._take(2.0, {"case/y.typ"})[0] is regional  # nothing warm: the smaller one
+    # A join (no Typst file) replaces the worker whose memoised layout is worth least, never the edited part's.
+    taken = pool._take(730.0, set())
+    assert taken is not None and taken[0] is None and regional.closed and not part.closed and pool.idle == [part]
 
 
 # ---------- contributed text is text ----------

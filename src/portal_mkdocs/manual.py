@@ -23,12 +23,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal import paths
-from portal.manual import ManualError, Settings, downloads_html
+from portal.manual import ManualError, Settings
 from portal.manual.cache import place
 from portal.manual.typeset import Result, build_all
 from portal.manual.typography import file_size
 from portal.release import edition_date
-from portal.web.page_parts import case_pdf_link, downloads_placeholder
+from portal.web.page_parts import case_pdf_link, downloads_list, downloads_placeholder
 from portal_mkdocs.content import (
     content_root,
     get_collection,
@@ -127,7 +127,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(f"PDF příručka: {len(result.cases)} tisků příkladů v {CASES}; nově vysázeno {len(result.rendered)} PDF")
         page = site / DOWNLOADS / "index.html"
         if page.is_file():
-            listing = downloads_html(result.editions, lambda url: get_relative_url(url, DOWNLOADS))
+            listing = downloads_list(result.editions, lambda url: get_relative_url(url, DOWNLOADS))
             html = page.read_text(encoding="utf-8")
             if PENDING not in html:
                 raise PluginError(f"PDF příručka: stránka {DOWNLOADS} nemá místo pro seznam PDF (makro downloads()).")

@@ -22,6 +22,7 @@ class Done:
     pages: int
     anchors: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    layout: dict | None = None    # a joined edition: where each part went (join.py), for replacing one part later
 
 
 def source_key(source: Source, digests: dict[str, str]) -> str:
@@ -55,7 +56,7 @@ class Cache:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         try:
             data = json.loads(meta.read_text())
-            done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()})
+            done = Done(int(data["pages"]), {k: int(v) for k, v in data.get("anchors", {}).items()}, layout=data.get("layout"))
             place(pdf, target)
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -67,9 +68,26 @@ class Cache:
         tmp = self.folder / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
         shutil.copyfile(target, tmp)
         os.replace(tmp, self.folder / f"{key}.pdf")
-        (self.folder / f"{key}.json").write_text(json.dumps({"pages": done.pages, "anchors": done.anchors}))
+        meta = {"pages": done.pages, "anchors": done.anchors} | ({"layout": done.layout} if done.layout else {})
+        (self.folder / f"{key}.json").write_text(json.dumps(meta))
         with self.lock:
             self.used.add(key)
+
+    def last(self, name: str, key: str | None = None) -> tuple[Path, Done] | None:
+        """The cached PDF and meta of the last build of `name` (a joined edition); with key, remember this one instead."""
+        pointer = self.folder / f"{name}.last"
+        if key is not None:
+            pointer.write_text(key)
+            return None
+        try:
+            last = pointer.read_text().strip()
+            data = json.loads((self.folder / f"{last}.json").read_text())
+        except (OSError, ValueError):
+            return None
+        pdf = self.folder / f"{last}.pdf"
+        if not pdf.is_file() or not isinstance(data.get("layout"), dict):
+            return None
+        return pdf, Done(int(data["pages"]), layout=data["layout"])
 
     def keep_only_used(self) -> None:
         """Forget entries this build did not use (the cache never grows beyond one build's PDFs)."""

@@ -11,6 +11,7 @@ map, and the front part's catalogue (language, metadata, viewer preferences, XMP
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +43,11 @@ def _names(tree: pikepdf.Object | None) -> list[tuple[str, pikepdf.Object]]:
     return [(str(k), v) for k, v in _leaves(tree, "/Names")]
 
 
-def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
+def _outline(pdf: pikepdf.Pdf) -> list[list]:
     """(title, page index, top, children) of every bookmark, as a tree."""
     index: dict[Any, int] = {page.objgen: i for i, page in enumerate(pdf.pages)}
 
-    def convert(item: OutlineItem) -> tuple[str, int, float | None, list]:
+    def convert(item: OutlineItem) -> list:
         dest: Any = item.destination  # pikepdf types it narrower than what it returns
         if dest is None and item.action is not None and "/D" in item.action:
             dest = item.action.D
@@ -60,7 +61,7 @@ def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int, float | None, list]]:
                     top = float(dest[3])
                 except (TypeError, ValueError):
                     top = None
-        return (str(item.title), page, top, [convert(c) for c in item.children])
+        return [str(item.title), page, top, [convert(c) for c in item.children]]
 
     with pdf.open_outline() as outline:
         return [convert(item) for item in outline.root]
@@ -124,9 +125,10 @@ def prepare(path: Path, prefix: str, shift: bool) -> None:
 PREFIX = "kp-dest:"
 
 
-def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> None:
+def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int], only: range | None = None) -> None:
     """Links to "kp-dest:<label>" addresses become links to that named destination, described for screen readers."""
-    for page in pdf.pages:
+    for index in only if only is not None else range(len(pdf.pages)):
+        page = pdf.pages[index]
         for annot in page.obj.get("/Annots", Array()):
             action = annot.get("/A")
             if action is None or action.get("/S") != Name.URI or not str(action.get("/URI", "")).startswith(PREFIX):
@@ -139,14 +141,18 @@ def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int]) -> 
 
 
 def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
-         pages: dict[str, int] | None = None) -> int:
-    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count.
+         pages: dict[str, int] | None = None, hashes: list[str] | None = None) -> tuple[int, dict[str, Any]]:
+    """Join parts into target; real[i] are the destination names part i really holds. Returns the page count and layout.
+
+    The layout says where each part (by hash) went: its pages, parent-tree keys, ids, destinations and
+    bookmarks; rejoin.py replaces one part of the joined PDF with it, without copying the others again.
 
     Every part after the first went through prepare(): its element ids carry a prefix of its own, and the
     headings of a later part, typeset one level up (a PDF/UA-1 document starts at level 1, manual.typ),
     are back one level down, so the joined tree reads H1 part, H2 chapter, H3 section as in an edition
     typeset in one go.
     """
+    hashes = hashes or [""] * len(parts)
     out = pikepdf.open(parts[0])
     root = out.Root
     tree = root.StructTreeRoot
@@ -156,7 +162,8 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
     ids = _names(tree.get("/IDTree"))
     dests = [(n, d) for n, d in _names(root.Names.Dests if "/Names" in root and "/Dests" in root.Names else None) if n in real[0]]
     role_map = Dictionary(tree.get("/RoleMap", Dictionary()))  # type: ignore[arg-type]  # pikepdf stubs: get() takes a default object
-    outline = _outline(out)
+    layout: list[dict[str, Any]] = [{"hash": hashes[0], "start": 0, "pages": len(out.pages), "keys": [0, next_key],
+                                     "ids": [n for n, _ in ids], "dests": [n for n, _ in dests], "outline": _outline(out)}]
     opened = []
     grouped: list[pikepdf.Object] = []
     for number, path in enumerate(parts[1:], start=1):
@@ -191,15 +198,12 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
         nums += [(k + offset, out.copy_foreign(v)) for k, v in part_nums]
         ids += [(n, out.copy_foreign(v)) for n, v in part_ids]
         dests += [(n, out.copy_foreign(d)) for n, d in part_dests]
-        for title, at, top, children in part_outline:
-            moved = [(t, p + offset_pages, tp, c) for t, p, tp, c in children]
-            entry = (title, at + offset_pages, top, moved)
-            if children or not outline:   # a part title with its chapters
-                outline.append(entry)
-            else:                         # a chapter of the part opened in an earlier file
-                outline[-1][3].append(entry)
+        layout.append({"hash": hashes[number], "start": offset_pages, "pages": len(part.pages),
+                       "keys": [offset, next_key - offset], "ids": [n for n, _ in part_ids],
+                       "dests": [n for n, _ in part_dests], "outline": part_outline})
     if not isinstance(document.K, Array):
         document.K = Array([document.K])
+    group_base = len(document.K)
     document.K.extend(grouped)
     tree.ParentTree = out.make_indirect(Dictionary(Nums=Array([x for k, v in sorted(nums, key=lambda e: e[0]) for x in (k, v)])))
     tree.ParentTreeNextKey = next_key
@@ -209,18 +213,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
     names = root.get("/Names", Dictionary())
     names.Dests = out.make_indirect(Dictionary(Names=Array([x for n, d in sorted(dests, key=lambda e: e[0]) for x in (String(n), d)])))
     root.Names = names
-    with out.open_outline() as tree_out:
-        tree_out.root.clear()
-
-        def item(entry: tuple[str, int, float | None, list]) -> OutlineItem:
-            title, page, top, children = entry
-            dest = pikepdf.make_page_destination(out, page, "XYZ", top=top) if top is not None else \
-                pikepdf.make_page_destination(out, page, "Fit")
-            node = OutlineItem(title, dest)
-            node.children.extend(item(c) for c in children)
-            return node
-
-        tree_out.root.extend(item(e) for e in outline)
+    write_outline(out, layout)
     _relink(out, titles or {}, pages or {})
     root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D)]))  # printed numbers run 1, 2, … over all parts
     count = len(out.pages)
@@ -228,4 +221,42 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
     for part in opened:
         part.close()
     out.close()
-    return count
+    return count, {"group_base": group_base, "next_key": next_key, "parts": layout}
+
+
+def write_outline(out: pikepdf.Pdf, layout: list[dict[str, Any]]) -> None:
+    """The bookmarks of the joined PDF from each part's own (page indices moved by where the part starts)."""
+    merged: list[list] = copy.deepcopy(layout[0]["outline"])  # the first part's, as they are
+    for entry in layout[1:]:
+        shift = entry["start"]
+        for title, at, top, children in entry["outline"]:
+            moved = [[t, p + shift, tp, c] for t, p, tp, c in children]
+            if children or not merged:   # a part title with its chapters
+                merged.append([title, at + shift, top, moved])
+            else:                        # a chapter of the part opened in an earlier file
+                merged[-1][3].append([title, at + shift, top, moved])
+
+    # Written as dictionaries, as pikepdf's outline model writes them (/Count of open items, /XYZ left 0, zoom 0),
+    # without reading the old outline into Python objects first.
+    page_objs = [page.obj for page in out.pages]
+    outlines = out.make_indirect(Dictionary(Type=Name.Outlines))
+
+    def level(parent: pikepdf.Object, entries: list[list]) -> int:
+        count, first, prev = 0, None, None
+        for title, page, top, children in entries:
+            dest = Array([page_objs[page], Name.XYZ, 0, top, 0]) if top is not None else Array([page_objs[page], Name.Fit])
+            node = out.make_indirect(Dictionary(Title=String(title), Dest=dest, Parent=parent))
+            if prev is None:
+                first = node
+            else:
+                prev.Next = node
+                node.Prev = prev
+            prev = node
+            count += 1 + level(node, children)
+        if first is not None:
+            parent.First, parent.Last = first, prev
+        parent.Count = count
+        return count
+
+    level(outlines, merged)
+    out.Root.Outlines = outlines

@@ -90,6 +90,11 @@ class Manual:
     methods: list[Chapter]
     cases: list[Chapter]
 
+    def title_of(self, edition: Edition) -> str:
+        """The title of an edition's PDF: the manual's title, with the region for a regional edition."""
+        title = self.settings.title
+        return f"{title} – {edition.region_name}" if edition.region_name else title
+
     def editions(self) -> list[Edition]:
         """The full edition first, then one per region that has cases, in the vocabulary's order."""
         out = [Edition(FILE_STEM, None, None, list(self.cases))]

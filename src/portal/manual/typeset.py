@@ -2,7 +2,7 @@
 
 Measured (README, "PDF příručka ve velkém"): Typst keeps every laid-out page and its memo cache in the
 process until it ends (~1.1 MB per page), so the typesetting runs in at most two long-lived worker
-processes (workers.py) that retire past a memory limit; an edition with more than CHUNK cases is typeset
+processes (workers.py) that retire past a memory limit; an edition with more than LARGE cases is typeset
 as parts (front matter, then CHUNK cases each, page numbers continued) and joined with its tags (join.py).
 A PDF whose sources (template, chapter files, QR codes, pictures), engine version and options did not
 change is taken from the cache instead of being typeset again; so is every part of a large edition.
@@ -30,12 +30,15 @@ from portal.manual.model import (
     Settings,
     build_manual,
 )
+from portal.manual.runner import Runner
 from portal.manual.typst_doc import Source, Sources, qr_png, write_sources
-from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE, pool
+from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE
 
 WORKERS = 2
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
-CHUNK = 100                # cases per part of a large edition (~350 MB in Typst); PORTAL_PDF_CHUNK overrides
+LARGE = 100                # an edition with more cases is typeset in parts (a regional edition rarely is)
+CHUNK = 50                 # cases per part (~175 MB in Typst): an edited case's part is typeset again in ~1 s
+# PORTAL_PDF_CHUNK sets both (tests split the small real project into parts of two cases).
 
 
 @dataclass
@@ -49,44 +52,13 @@ class Result:
     timings: dict[str, list[float]] = field(default_factory=dict)  # kind of job -> [count, wall s, CPU s]
 
 
-class Runner:
-    """One build's jobs on the shared worker pool: stops at the first failure, adds up where the time went."""
-
-    def __init__(self, root: Path, timestamp: int, workers: int) -> None:
-        self.root, self.timestamp = root, timestamp
-        self.pool = pool(workers)
-        self.failed = False
-        self.lock = threading.Lock()
-        self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
-
-    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
-        if self.failed:
-            raise ManualError("sazba jiné části selhala")
-        try:
-            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
-        except BaseException:
-            self.failed = True
-            raise
-        with self.lock:
-            for item, result in zip(items, results, strict=False):
-                kind = item.get("what", item["kind"])
-                entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
-                entry[0] += 1
-                entry[1] += result.get("wall", 0.0)
-                entry[2] += result.get("cpu", 0.0)
-        return results
-
-    def stop(self) -> None:
-        self.pool.stop()
-
-
 def _timestamp(day: date) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
-def chunk_size() -> int:
+def chunk_size(default: int = CHUNK) -> int:
     value = os.environ.get("PORTAL_PDF_CHUNK", "").strip()
-    return max(1, int(value)) if value.isdigit() else CHUNK
+    return max(1, int(value)) if value.isdigit() else default
 
 
 class Build:
@@ -162,7 +134,7 @@ class Build:
             first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True, cases=len(m.methods) + 5)
             pages_of.update(first.anchors)
             start = first.pages + 1
-            parts, real = [self.parts_dir / f"{stem}.0.pdf"], [front_names]
+            parts, real, counts = [self.parts_dir / f"{stem}.0.pdf"], [front_names], [first.pages]
             for i, chunk in enumerate(chunks):
                 names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
                 part = self.parts_dir / f"{stem}.{i + 1}.pdf"
@@ -171,6 +143,7 @@ class Build:
                 pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
                 parts.append(part)
                 real.append(names)
+                counts.append(done.pages)
                 start += done.pages
             wanted = {name: str(pages_of[name] + 1) for _, _, name in entries}
             if wanted == numbers:
@@ -179,19 +152,47 @@ class Build:
         else:
             raise ManualError(f"{target.name}: čísla stran v obsahu se neustálila")
         key = hashlib.sha256(b"join\0" + "\0".join(source_key(s, self.digests) for s in [front]).encode()
-                             + "\0".join(map(str, parts)).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
-        for part in parts:
-            key = hashlib.sha256((key + hashlib.sha256(part.read_bytes()).hexdigest()).encode()).hexdigest()
+                             + "\0".join(p.name for p in parts).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
+        hashes = [hashlib.sha256(part.read_bytes()).hexdigest() for part in parts]
+        for digest in hashes:
+            key = hashlib.sha256((key + digest).encode()).hexdigest()
         hit = self.cache.get(key, target)
         if hit is not None:
+            self.cache.last(stem, key)
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
-        [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                  "titles": titles, "pages": pages_of}], True, MB_PER_JOINED_PAGE * (start - 1))
-        done = Done(raw["pages"])
+        need = MB_PER_JOINED_PAGE * (start - 1)
+        raw = self._rejoin(stem, parts, real, hashes, counts, target, titles, pages_of, need)
+        if raw is None:
+            [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
+                                      "titles": titles, "pages": pages_of, "hashes": hashes}], True, need)
+        done = Done(raw["pages"], layout=raw.get("layout"))
         self.cache.put(key, target, done)
+        self.cache.last(stem, key)
         self._record(target, done)
         return done
+
+    def _rejoin(self, stem: str, parts: list[Path], real: list[list[str]], hashes: list[str], counts: list[int],
+                target: Path, titles: dict[str, str], pages_of: dict[str, int], need: float) -> dict | None:
+        """The last joined PDF with its one changed part replaced (rejoin.py), if only one part changed and kept its
+        page count; None when the parts must be joined afresh (also when replacing fails: the full join is the rule)."""
+        last = self.cache.last(stem)
+        if last is None or last[1].layout is None:
+            return None
+        base, old = last[0], last[1].layout["parts"]
+        if len(old) != len(hashes):
+            return None
+        changed = [i for i, (digest, entry) in enumerate(zip(hashes, old, strict=True)) if digest != entry["hash"]]
+        if len(changed) != 1 or changed[0] < 1 or counts[changed[0]] != old[changed[0]]["pages"]:
+            return None
+        i = changed[0]
+        item = {"kind": "rejoin", "base": str(base), "layout": last[1].layout, "index": i, "part": str(parts[i]),
+                "real": real[i], "target": str(target), "titles": titles, "pages": pages_of, "hash": hashes[i]}
+        try:
+            [raw] = self.runner.run([item], True, need, fatal=False)
+        except ManualError:
+            return None
+        return raw
 
 
 def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_dir: Path,
@@ -236,7 +237,7 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     editions = manual.editions()
     pdfs: dict[str, Done] = {}
     errors: list[BaseException] = []
-    size = chunk_size()
+    size = chunk_size(LARGE)
 
     def guard(fn, *args) -> None:
         try:

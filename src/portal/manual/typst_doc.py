@@ -16,7 +16,7 @@ from pathlib import Path
 
 import segno
 
-from portal.manual.html import contacts_html, document_title
+from portal.manual.html_tree import ids_in, parse
 from portal.manual.model import Chapter, Edition, Manual, anchor
 from portal.manual.typography import (
     NBSP,
@@ -25,8 +25,8 @@ from portal.manual.typography import (
     czech_long_date,
     plural,
 )
-from portal.manual.typst_markup import Converter, file_of, ids_in, parse, string, text
-from portal.web.facts import indicators_html, print_cells
+from portal.manual.typst_facts import facts_source
+from portal.manual.typst_markup import Converter, file_of, string, text
 
 TEMPLATE = "manual.typ"
 # Chapter sources made by this process, by content: (source text, {file it needs: digest}).
@@ -137,7 +137,7 @@ class Sources:
         if kind == "case":
             region = m.collection.vocab.name("regions", chapter.region)
             kicker = f"Příklad dobré praxe · {region}"
-            facts, needs = self.facts(chapter)
+            facts, needs = facts_source(self, chapter)
         else:
             kicker, facts = "Metodika", "none"
         src = (f"#import \"/{TEMPLATE}\": *\n"
@@ -147,35 +147,11 @@ class Sources:
         rel = self.write(f"ch/{chapter.anchor}.typ", src)
         return rel, [rel, *needs]
 
-    def facts(self, chapter: Chapter) -> tuple[str, list[str]]:
-        """The facts panel: the web panel's facts, contacts meant for print, the QR code of the web page."""
-        doc, collection = chapter.doc, self.manual.collection
-
-        refs = self.method_refs()
-        rows = print_cells(doc, collection, lambda slug: "#" + anchor("method", slug))  # the facts and labels of the web page
-        cells = []
-        for label_html, value in rows:
-            value = bind_short_words_html(value)
-            conv = Converter(set(), self.picture, 0, refs)
-            cells.append(f"([{conv.convert(label_html)}], [{conv.convert(value)}])")
-        extra = []
-        if doc.model.indicators:
-            extra.append(Converter(set(), self.picture).convert(bind_short_words_html(indicators_html(doc.model.indicators))))
-        contacts = contacts_html(doc.model.contacts)
-        if contacts:
-            conv = Converter(set(), self.picture, 2)
-            extra.append(conv.convert(bind_short_words_html(contacts.replace('<h4 class="facts__subtitle">', "<h4>"))))
-        qr = self.qr(chapter.web_url)
-        rows_src = "(" + "".join(c + ", " for c in cells) + ")"
-        extra_src = "[" + "\n\n".join(extra) + "]"
-        return (f"facts(rows: {rows_src}, extra: {extra_src}, qr: {string(qr)}, url: {string(chapter.web_url)})",
-                [qr.lstrip("/")])
-
     # ---------- documents ----------
     def _head(self, edition: Edition, cover: bool = True, shift: int = 0) -> list[str]:
         """Import, document metadata and (for the first file of an edition) the cover."""
         m, s = self.manual, self.manual.settings
-        title = document_title(m, edition)
+        title = m.title_of(edition)
         counts = (plural(len(edition.cases), "příklad", "příklady", "příkladů") + " dobré praxe a "
                   + plural(len(m.methods), "metodika", "metodiky", "metodik") + " komunitní práce")
         description = (f"Regionální vydání pro {edition.region_name}: " if edition.region_name else "Úplné vydání: ") + counts + "."
@@ -199,7 +175,7 @@ class Sources:
         lines.append(f"#cover(publisher: {string(s.publisher)}, title: {string(s.title)}, edition: {label}, "
                      f"stats: {string(bind_short_words(' · '.join(stats)))}, "
                      f"date: {string('Vydáno ' + czech_long_date(s.edition_date))}, "
-                     f"web: [#\"Aktuální vydání a webová verze: \"#link({string(downloads)}, {string(downloads)})], "
+                     f"web: [#{string(bind_short_words('Aktuální vydání a webová verze: '))}#link({string(downloads)}, {string(downloads)})], "
                      f"notice: {string(s.notice)})")
         return lines
 

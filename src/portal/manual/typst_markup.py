@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
+
+from portal.manual.html_tree import Node, parse, plain
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")  # not \s: a no-break space must stay
 _LABEL_OK = re.compile(r"[^A-Za-z0-9_:.\-]")
@@ -46,62 +45,6 @@ def text(value: str) -> str:
 def label(name: str) -> str:
     """A Typst label for an HTML id (characters Typst does not allow become '-')."""
     return "<" + _LABEL_OK.sub("-", name) + ">"
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-
-class _Tree(HTMLParser):
-    """The sanitised HTML as a small tree (the sanitiser guarantees well-formed, known tags)."""
-
-    VOID: ClassVar[set[str]] = {"br", "hr", "img", "col"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in self.VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Node:
-    tree = _Tree()
-    tree.feed(html)
-    tree.close()
-    return tree.root
-
-
-def ids_in(node: Node) -> set[str]:
-    """Every id defined in a tree."""
-    found: set[str] = set()
-    stack: list[Node | str] = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Node):
-            if n.attrs.get("id"):
-                found.add(n.attrs["id"])
-            stack.extend(n.children)
-    return found
 
 
 Picture = Callable[[str], str | None]
@@ -182,9 +125,9 @@ class Converter:
         if tag == "img":
             return self.image(n)
         if tag in ("code", "kbd", "samp"):
-            return f"{mark}#raw({string(_plain(n))})"
+            return f"{mark}#raw({string(plain(n))})"
         if tag == "pre":
-            return f"{mark}#kp-pre(raw(block: true, {string(_plain(n).rstrip())}))"
+            return f"{mark}#kp-pre(raw(block: true, {string(plain(n).rstrip())}))"
         if tag in ("ul", "ol"):
             items = [self.content(c) for c in n.children if isinstance(c, Node) and c.tag == "li"]
             marks = "".join(self.anchor(c) for c in n.children if isinstance(c, Node) and c.tag == "li")
@@ -299,19 +242,6 @@ class Converter:
 def _span(node: Node, name: str) -> int:
     value = node.attrs.get(name, "1")
     return max(1, min(100, int(value))) if value.isdigit() else 1
-
-
-def _plain(node: Node) -> str:
-    """All text inside an element, as it is (code keeps its white space)."""
-    out: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, str):
-            out.append(n)
-        else:
-            stack.extend(reversed(n.children))
-    return "".join(out)
 
 
 def file_of(url: str) -> str:

@@ -32,6 +32,7 @@ BUDGET_MB = 1100     # what the busy workers together may hold at most (memory a
 # Measured memory a job adds (README): Typst ~3.5 MB per case chapter it lays out; join ~0.26 MB per page.
 MB_PER_CASE = 3.5
 MB_PER_JOINED_PAGE = 0.26
+RECENT = 8           # compiles whose memoised layout a worker is taken to still have (Typst keeps ~10)
 
 
 def _fonts_args() -> dict:
@@ -91,9 +92,14 @@ def work(root: str, timestamp: int, items: list[dict]) -> list[dict]:
             result = {"pages": pages, "anchors": anchors, "warnings": [str(getattr(w, "message", w)) for w in warnings]}
         elif item["kind"] == "join":
             from portal.manual.join import join
-            pages = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
-                         item.get("titles", {}), item.get("pages", {}))
-            result = {"pages": pages}
+            pages, layout = join([Path(p) for p in item["parts"]], [set(r) for r in item["real"]], Path(item["target"]),
+                                 item.get("titles", {}), item.get("pages", {}), item.get("hashes"))
+            result = {"pages": pages, "layout": layout}
+        elif item["kind"] == "rejoin":
+            from portal.manual.rejoin import rejoin
+            pages, layout = rejoin(Path(item["base"]), item["layout"], item["index"], Path(item["part"]), set(item["real"]),
+                                   Path(item["target"]), item.get("titles", {}), item.get("pages", {}), item["hash"])
+            result = {"pages": pages, "layout": layout}
         else:
             raise ManualError(f"neznámá úloha sazby {item['kind']!r}")
         result["wall"], result["cpu"] = time.perf_counter() - wall, time.process_time() - cpu
@@ -126,9 +132,14 @@ def main() -> None:
 class _Worker:
     def __init__(self) -> None:
         self.rss: float = FRESH_MB  # as last reported
+        self.recent: list[tuple[str, bool, float]] = []  # its last compiles (main file, urgent, MB): Typst still has their layout
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close(); a file, not a pipe: a chatty worker can never block on it
         self.proc = subprocess.Popen([sys.executable, "-m", "portal.manual.workers"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr, text=True, bufsize=1)
+
+    def memo_value(self) -> tuple[bool, float]:
+        """What ending this worker would lose: the memoised layout of an urgent job (a part of a large edition) first."""
+        return any(urgent for _, urgent, _ in self.recent), sum(mb for _, _, mb in self.recent)
 
     def ask(self, job: dict) -> dict:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -169,9 +180,20 @@ class Pool:
         self.busy: dict[_Worker, float] = {}   # worker -> memory reserved for its job
         self.cond = threading.Condition()
 
-    def _take(self, need: float) -> tuple[_Worker | None, float] | None:
-        """The idle worker for a job of `need` MB (None: start one) and its reservation, if the job fits now."""
-        worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
+    def _take(self, need: float, mains: set[str]) -> tuple[_Worker | None, float] | None:
+        """The idle worker for a job of `need` MB (None: start one) and its reservation, if the job fits now.
+
+        A worker that compiled one of the job's main files lately goes first: Typst still has its layout
+        memoised, so typesetting it again after a small change takes a fraction of the time (measured ~8×
+        faster; Typst forgets what ten compiles did not use).
+        """
+        warm = [w for w in self.idle if mains.intersection(main for main, _, _ in w.recent)]
+        if warm:
+            worker: _Worker | None = warm[0]
+        elif not mains and self.idle:  # a join: to the worker whose memoised layout is worth least
+            worker = min(self.idle, key=lambda w: (w.memo_value(), w.rss))
+        else:
+            worker = min(self.idle, key=lambda w: w.rss) if self.idle else None
         if worker is not None and worker.rss > FRESH_MB * 1.5 and worker.rss + need > RETIRE_MB + 150:
             self.idle.remove(worker)  # too full for this job: a fresh process gives its memory back
             worker.close()
@@ -182,10 +204,11 @@ class Pool:
         return worker, cost
 
     def run(self, job: dict, urgent: bool = False, need_mb: float = 0.0) -> list[dict]:
+        mains = [str(item["main"]) for item in job["items"] if item.get("kind") == "typst"]
         with self.cond:
             if urgent:
                 self.urgent += 1
-            while (not urgent and self.urgent) or (taken := self._take(need_mb)) is None:
+            while (not urgent and self.urgent) or (taken := self._take(need_mb, set(mains))) is None:
                 self.cond.wait()
             if urgent:
                 self.urgent -= 1
@@ -205,6 +228,7 @@ class Pool:
                 self.cond.notify_all()
         with self.cond:
             worker.rss = float(answer.get("rss", worker.rss))
+            worker.recent = (worker.recent + [(m, urgent, need_mb / len(mains)) for m in mains])[-RECENT:]
             if answer.get("retire") or "error" in answer:
                 worker.close()
             else:

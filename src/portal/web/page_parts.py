@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
+from portal import paths
 from portal.content.collection import Document
 from portal.web.templating import render
 
@@ -26,3 +29,9 @@ def updated_note(day: date, edit_url: str = "", path: str = "") -> str:
 def downloads_placeholder(enabled: bool = True) -> str:
     """Where on the downloads page the list of PDFs goes once they exist (or the note that this preview has none)."""
     return render("downloads_pending.html", enabled=enabled)
+
+
+def downloads_list(pdfs: Sequence[Any], link: Callable[[str], str], folder: str = paths.DOWNLOADS) -> str:
+    """The downloads page's list of the PDF editions (portal.manual's PdfFile): size, pages, cases, date."""
+    return render("downloads.html", full=[p for p in pdfs if p.edition.region is None],
+                  regional=[p for p in pdfs if p.edition.region is not None], link=link, folder=folder)

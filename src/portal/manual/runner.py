@@ -1,0 +1,42 @@
+"""One build's jobs on the shared worker pool (workers.py): stops at the first failure, adds up where the time went."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from portal.manual.model import ManualError
+from portal.manual.workers import pool
+
+
+class Runner:
+    """One build's jobs on the shared worker pool: stops at the first failure, adds up where the time went."""
+
+    def __init__(self, root: Path, timestamp: int, workers: int) -> None:
+        self.root, self.timestamp = root, timestamp
+        self.pool = pool(workers)
+        self.failed = False
+        self.lock = threading.Lock()
+        self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
+
+    def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0, fatal: bool = True) -> list[dict]:
+        """Items done by one worker; a failure stops the build unless not fatal (a job with a fallback)."""
+        if self.failed:
+            raise ManualError("sazba jiné části selhala")
+        try:
+            results = self.pool.run({"root": str(self.root), "timestamp": self.timestamp, "items": items}, urgent, need_mb)
+        except BaseException as exc:
+            if fatal or not isinstance(exc, ManualError):
+                self.failed = True
+            raise
+        with self.lock:
+            for item, result in zip(items, results, strict=False):
+                kind = item.get("what", item["kind"])
+                entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
+                entry[0] += 1
+                entry[1] += result.get("wall", 0.0)
+                entry[2] += result.get("cpu", 0.0)
+        return results
+
+    def stop(self) -> None:
+        self.pool.stop()
