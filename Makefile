@@ -15,14 +15,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Debian packages the build and the tests need: Chromium for browser tests, fonts and Pango for the PDF,
+# Debian packages the build and the tests need: Chromium for browser tests, the DejaVu fonts for the PDF,
 # Node.js for the CMS and the npm test tools, Java for the Nu HTML Checker, ffmpeg and espeak-ng for the
 # generated video fixture.
 $(SYSTEM_STAMP): | $(STAMP)
 	@need=""; \
 	command -v chromium >/dev/null || need="$$need chromium"; \
 	fc-list | grep -q DejaVuSans || need="$$need fonts-dejavu-core"; \
-	ldconfig -p | grep -q libpangoft2-1.0 || need="$$need libpango-1.0-0 libpangoft2-1.0-0"; \
 	command -v npm >/dev/null || need="$$need nodejs npm"; \
 	command -v java >/dev/null || need="$$need default-jre-headless"; \
 	command -v ffmpeg >/dev/null || need="$$need ffmpeg"; \

@@ -92,7 +92,7 @@ def test_github_format_escapes_properties_and_keeps_messages(root, write):
     ]
 
 
-BUILD_STACK = ["mkdocs", "material", "mkdocs_macros", "weasyprint", "pypdf", "typst", "simplemma", "segno"]
+BUILD_STACK = ["mkdocs", "material", "mkdocs_macros", "pypdf", "typst", "simplemma", "segno"]
 
 
 def test_checking_needs_no_build_stack(root, write):
@@ -113,8 +113,8 @@ def test_light_install_is_declared():
         return {re.split(r"[<>=\[; ]", s, maxsplit=1)[0].lower() for s in specs}
 
     core, site = names(project["dependencies"]), names(project["optional-dependencies"]["site"])
-    assert not core & {"mkdocs", "mkdocs-material", "weasyprint", "typst"}
-    assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "weasyprint", "typst"} <= site
+    assert not core & {"mkdocs", "mkdocs-material", "typst"}
+    assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "typst"} <= site
     lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
     assert "--extra site --extra test --extra build" in lock.splitlines()[1]
     assert all(re.search(rf"^{re.escape(n)}==", lock, re.M) for n in core | site)

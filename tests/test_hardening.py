@@ -14,7 +14,7 @@ from portal.content.collection import load_collection
 from portal.content.history import file_dates
 from portal.content.problems import Problem
 from portal.data.exports import spreadsheet_safe
-from portal.web.sanitize import sanitize
+from portal.web.sanitize import sanitize_for_web
 
 HEAD = ("---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\n"
         "sources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n")
@@ -325,16 +325,16 @@ def test_csv_cells_cannot_run_as_formulas(value, expected):
     '<img src="https://tracker.example/p.png">', '<a href="/\\tracker.example/">x</a>',
 ])
 def test_sanitiser_keeps_the_page_on_its_own_host(html):
-    assert "tracker.example" not in sanitize(html)
+    assert "tracker.example" not in sanitize_for_web(html)
 
 
 def test_sanitiser_refuses_a_video_host_hidden_behind_user_info():
-    out = sanitize('<iframe src="https://evil.example\\@www.youtube-nocookie.com/embed/x"></iframe>')
+    out = sanitize_for_web('<iframe src="https://evil.example\\@www.youtube-nocookie.com/embed/x"></iframe>')
     assert "evil.example" not in out and "data-video-src" not in out
 
 
 def test_sanitiser_drops_reserved_ids_classes_and_huge_spans():
-    out = sanitize('<span id="kp-filters" class="kp-video md-x vlastni">a</span><table><tr><td colspan="1000000">x</td></tr></table>')
+    out = sanitize_for_web('<span id="kp-filters" class="kp-video md-x vlastni">a</span><table><tr><td colspan="1000000">x</td></tr></table>')
     assert "kp-filters" not in out and "kp-video" not in out and "md-x" not in out and "vlastni" in out and "1000000" not in out
 
 
@@ -386,7 +386,7 @@ UNDER_LIMITS = [name for name in BODIES if not size_problems("x.md", BODIES[name
 
 @pytest.mark.parametrize("name", UNDER_LIMITS)
 def test_rendered_attack_is_harmless_even_without_validation(name):
-    assert_safe(sanitize(markdown.markdown(BODIES[name], extensions=SITE_EXTENSIONS)))
+    assert_safe(sanitize_for_web(markdown.markdown(BODIES[name], extensions=SITE_EXTENSIONS)))
 
 
 PIECES = ["<a\n href='javascript:x'>", "[x](\njavascript:alert(1))", "<img src=//h.example/p>", "<img src='\\\\h.example/p'>",
@@ -399,4 +399,4 @@ PIECES = ["<a\n href='javascript:x'>", "[x](\njavascript:alert(1))", "<img src=/
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=25))
 def test_any_rendered_body_is_harmless(pieces):
-    assert_safe(sanitize(markdown.markdown("".join(pieces), extensions=SITE_EXTENSIONS)))
+    assert_safe(sanitize_for_web(markdown.markdown("".join(pieces), extensions=SITE_EXTENSIONS)))

@@ -15,10 +15,11 @@ import segno
 from pypdf import PdfReader
 
 from portal.content.collection import load_collection
+from portal.czech.formats import file_size, long_date, plural
+from portal.czech.typography import bind_short_words, bind_short_words_html
 from portal.manual import Settings, build_manual
 from portal.manual.markup import BodyContext, MarkdownRenderer
 from portal.manual.typeset import build_all
-from portal.manual.typography import bind_short_words, bind_short_words_html, czech_long_date, file_size, plural
 from portal.manual.typst_doc import write_sources
 from tests.conftest import REPO, copy_project, mkdocs_build
 
@@ -97,7 +98,7 @@ def test_czech_text_extracts_with_diacritics(full: PdfReader):
         assert expected in text, expected
     cover = norm(full.pages[0].extract_text())
     today = date.today()
-    assert any(f"Vydáno {norm(czech_long_date(d))}" in cover for d in (today, today - timedelta(days=1))), cover
+    assert any(f"Vydáno {norm(long_date(d))}" in cover for d in (today, today - timedelta(days=1))), cover
     assert "Úplné vydání" in cover
 
 
@@ -214,7 +215,7 @@ def test_downloads_page_lists_every_pdf(built_site: Path):
     for href in hrefs:
         assert "/" not in href and (built_site / "ke-stazeni" / href).is_file()
     assert re.search(r"PDF, \d+(,\d)?\s(kB|MB), \d+\sstran", block.replace("\u00a0", " "))
-    assert czech_long_date(date.today()) in block or czech_long_date(date.today() - timedelta(days=1)) in block
+    assert long_date(date.today()) in block or long_date(date.today() - timedelta(days=1)) in block
     assert "\n\n" not in block
 
 
@@ -395,8 +396,8 @@ def test_only_pictures_inside_the_repository_reach_the_print(tmp_path: Path):
 
 
 def test_czech_formats():
-    assert czech_long_date(date(2026, 11, 23)) == "23.\u00a0listopadu\u00a02026"  # never broken across lines
-    assert czech_long_date(date(2027, 1, 1)) == "1.\u00a0ledna\u00a02027"
+    assert long_date(date(2026, 11, 23)) == "23.\u00a0listopadu\u00a02026"  # never broken across lines
+    assert long_date(date(2027, 1, 1)) == "1.\u00a0ledna\u00a02027"
     assert file_size(1_234_567) == "1,2\u00a0MB" and file_size(185_000) == "185\u00a0kB"
     assert [plural(n, "strana", "strany", "stran") for n in (1, 3, 5, 0)] == \
         ["1\u00a0strana", "3\u00a0strany", "5\u00a0stran", "0\u00a0stran"]

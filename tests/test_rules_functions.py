@@ -32,8 +32,8 @@ from portal.content.rules.limits import (
 from portal.content.rules.links import Link, links, target_problems
 from portal.content.rules.markdown import read
 from portal.content.rules.renderer import fenced_blocks, renderer_code_spans
-from portal.manual.markup import sanitize as print_sanitize
-from portal.web.sanitize import sanitize
+from portal.manual.markup import sanitize_for_print
+from portal.web.sanitize import sanitize_for_web
 
 CTX = (None, {}, None)
 
@@ -182,7 +182,7 @@ def test_print_policy_is_derived_from_the_web_policy():
 
 def test_both_sanitisers_read_iframes_the_same_way():
     video = "<iframe src='https://www.youtube-nocookie.com/embed/x' title='t'>\n</iframe>"
-    assert 'data-video-src="https://www.youtube-nocookie.com/embed/x"' in sanitize(video)
-    assert "[Video: <a href=\"https://www.youtube-nocookie.com/embed/x\">" in print_sanitize(video)
+    assert 'data-video-src="https://www.youtube-nocookie.com/embed/x"' in sanitize_for_web(video)
+    assert "[Video: <a href=\"https://www.youtube-nocookie.com/embed/x\">" in sanitize_for_print(video)
     assert replace_iframes("<IFRAME src=x>text</iframe>b", lambda src: f"[{src}]") == "[x]b"
-    assert "evil" not in sanitize('<iframe src="https://evil.example/x"></iframe>') + print_sanitize('<iframe src="javascript:evil"></iframe>')
+    assert "evil" not in sanitize_for_web('<iframe src="https://evil.example/x"></iframe>') + sanitize_for_print('<iframe src="javascript:evil"></iframe>')

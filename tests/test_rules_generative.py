@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from portal.content.html_policy import SCRIPT_TAGS, URL_ATTRIBUTES
 from portal.content.validate import body_problems
 from portal.content.weburl import judge
-from portal.web.sanitize import sanitize
+from portal.web.sanitize import sanitize_for_web
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PATH = "good_practice/x.md"
@@ -145,7 +145,7 @@ def test_what_the_check_accepts_renders_nothing_active(pieces):
         return
     html = markdown.markdown(body, extensions=SITE_EXTENSIONS)
     assert active(html) == [], (body, html)
-    assert active(sanitize(html)) == []
+    assert active(sanitize_for_web(html)) == []
 
 
 @SETTINGS

@@ -9,7 +9,7 @@ import pytest
 
 from portal.content.collection import load_collection
 from portal.web.completeness import missing_outputs
-from portal.web.sanitize import sanitize
+from portal.web.sanitize import sanitize_for_web
 from tests.conftest import copy_project, mkdocs_build
 
 HEAD = "---\ntitle: Útok\nsummary: Shrnutí.\nregion: liberecky\norganisation: {name: O}\nsources: [{title: Zdroj, url: \"https://www.example.cz/\", accessed: 2026-11-23}]\n---\n\n"
@@ -64,25 +64,25 @@ class TestSanitizer:
 
     def test_removes_scripts_styles_and_frames(self):
         html = '<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe><object data="x"></object>'
-        assert sanitize(html) == "<p>a</p>"
+        assert sanitize_for_web(html) == "<p>a</p>"
 
     def test_removes_event_handlers_and_unsafe_urls(self):
         html = ('<a href="javascript:alert(1)" onclick="x()">a</a><img src="data:image/png;base64,AAAA" onerror="x()">'
                 '<a href="vbscript:x">b</a><img src="https://tracker.example/p.png" alt="p">')
-        out = sanitize(html)
+        out = sanitize_for_web(html)
         assert "javascript" not in out and "onclick" not in out and "onerror" not in out and "data:" not in out
         assert "vbscript" not in out and "tracker.example" not in out
 
     def test_removes_forms(self):
-        assert sanitize('<form action="x"><input name="a"><button>b</button></form><p>ok</p>') == "b<p>ok</p>"
+        assert sanitize_for_web('<form action="x"><input name="a"><button>b</button></form><p>ok</p>') == "b<p>ok</p>"
 
     def test_keeps_content_markup(self):
         html = '<h2 id="x">Nadpis</h2><table><tr><td>1</td></tr></table><a href="../x/">odkaz</a><img src="foto.jpg" alt="Foto">'
-        assert sanitize(html) == ('<h2 id="x">Nadpis</h2><table><tbody><tr><td>1</td></tr></tbody></table>'
+        assert sanitize_for_web(html) == ('<h2 id="x">Nadpis</h2><table><tbody><tr><td>1</td></tr></tbody></table>'
                                   '<a href="../x/" rel="noopener noreferrer">odkaz</a><img src="foto.jpg" alt="Foto">')
 
     def test_video_becomes_click_to_load(self):
-        out = sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')
+        out = sanitize_for_web('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')
         assert "<iframe" not in out
         assert 'data-video-src="https://www.youtube-nocookie.com/embed/abc"' in out
 

@@ -44,7 +44,7 @@ def test_code_urls_attributes_and_tags_stay_untouched():
 
 
 def test_the_print_uses_the_same_rules():
-    from portal.manual.typography import bind_short_words_html
+    from portal.czech.typography import bind_short_words_html
 
     assert bind_short_words_html("<p>v roce 2020 stál 2 919 355 Kč</p><!-- x -->") == "<p>v\u00a0roce 2020 stál 2\u00a0919\u00a0355\u00a0Kč</p>"
 

@@ -23,10 +23,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from portal import paths
+from portal.czech.formats import file_size
 from portal.manual import ManualError, Settings
 from portal.manual.cache import place
 from portal.manual.typeset import Result, build_all
-from portal.manual.typography import file_size
 from portal.release import edition_date
 from portal.web.page_parts import case_pdf_link, downloads_list, downloads_placeholder
 from portal_mkdocs.content import (

@@ -7,7 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.web.sanitize import sanitize
+from portal.web.sanitize import sanitize_for_web
 from portal_mkdocs.content import get_collection
 
 
@@ -15,4 +15,4 @@ from portal_mkdocs.content import get_collection
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if get_collection(config).by_page(page.file.src_uri) is None:
         return html  # our own pages in docs/
-    return sanitize(html)
+    return sanitize_for_web(html)

@@ -11,7 +11,6 @@ import re
 from html import escape, unescape
 
 from portal.czech.formats import MONTHS_GENITIVE, MONTHS_NOMINATIVE, NBSP, file_size, plural  # noqa: F401 - re-exported for the manual
-from portal.czech.formats import long_date as czech_long_date  # noqa: F401 - re-exported for the manual
 from portal.html_names import VOID
 
 # A one-letter preposition or conjunction (also capitalised at a sentence start) and the white space after it.

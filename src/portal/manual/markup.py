@@ -24,7 +24,8 @@ import nh3
 
 from portal.content.html_policy import PRINT, replace_iframes
 from portal.content.kinds import KINDS
-from portal.manual.typography import VOID, start_tag
+from portal.czech.typography import start_tag
+from portal.html_names import VOID
 
 # What mkdocs.yml lists, plus fenced_code, which MkDocs always adds.
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "def_list", "footnotes", "sane_lists"]
@@ -59,10 +60,10 @@ class MarkdownRenderer:
     def render(self, text: str, ctx: BodyContext) -> str:
         """Markdown -> sanitised HTML ready to be placed in the print document."""
         self._md.reset()
-        return adapt(sanitize(self._md.convert(text)), ctx)
+        return adapt(sanitize_for_print(self._md.convert(text)), ctx)
 
 
-def sanitize(html: str) -> str:
+def sanitize_for_print(html: str) -> str:
     """Keep text structure (headings, lists, tables, links, emphasis, code, quotes, pictures); drop everything active."""
     return nh3.clean(replace_iframes(html, _video_link), **PRINT.nh3(), link_rel=None)
 

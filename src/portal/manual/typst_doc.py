@@ -16,15 +16,10 @@ from pathlib import Path
 
 import segno
 
+from portal.czech.formats import NBSP, long_date, plural
+from portal.czech.typography import bind_short_words, bind_short_words_html
 from portal.manual.html_tree import ids_in, parse
 from portal.manual.model import Chapter, Edition, Manual, anchor
-from portal.manual.typography import (
-    NBSP,
-    bind_short_words,
-    bind_short_words_html,
-    czech_long_date,
-    plural,
-)
 from portal.manual.typst_facts import facts_source
 from portal.manual.typst_markup import Converter, file_of, string, text
 
@@ -174,7 +169,7 @@ class Sources:
         downloads = s.site_url + "ke-stazeni/"
         lines.append(f"#cover(publisher: {string(s.publisher)}, title: {string(s.title)}, edition: {label}, "
                      f"stats: {string(bind_short_words(' · '.join(stats)))}, "
-                     f"date: {string('Vydáno ' + czech_long_date(s.edition_date))}, "
+                     f"date: {string('Vydáno ' + long_date(s.edition_date))}, "
                      f"web: [#{string(bind_short_words('Aktuální vydání a webová verze: '))}#link({string(downloads)}, {string(downloads)})], "
                      f"notice: {string(s.notice)})")
         return lines
@@ -266,7 +261,7 @@ class Sources:
                   "keywords: (\"komunitní práce\", \"příklad dobré praxe\"))"),
                  (f"#case-print(manual: {string(s.title)}, publisher: {string(s.publisher)}, kicker: c.meta.kicker, "
                   f"title: c.meta.title, lead: c.meta.lead, facts: c.facts, "
-                  f"date: {string('Vytištěno z portálu ' + czech_long_date(s.edition_date))}, web: {string(chapter.web_url)}, c.body)")]
+                  f"date: {string('Vytištěno z portálu ' + long_date(s.edition_date))}, web: {string(chapter.web_url)}, c.body)")]
         main = self.write(f"case/{chapter.doc.slug}.typ", "\n".join(lines) + "\n")
         return Source(chapter.doc.slug, main, tuple(sorted({TEMPLATE, main, *needs})), "case", chapter=chapter)
 

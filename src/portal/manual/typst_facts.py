@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from portal.czech.typography import bind_short_words_html
 from portal.manual.model import Chapter, anchor
-from portal.manual.typography import bind_short_words_html
 from portal.manual.typst_markup import Converter, string
 from portal.web.facts import contacts_html, indicators_html, print_cells
 

@@ -52,7 +52,7 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitize(html: str) -> str:
+def sanitize_for_web(html: str) -> str:
     """Contributed HTML with only safe tags, attributes and http(s)/relative URLs left."""
     html = replace_iframes(html, video_placeholder)
     cleaned = nh3.clean(html, **WEB.nh3(), link_rel="noopener noreferrer", attribute_filter=_attribute_filter)
