@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from portal.content.problems import BODY, Problem
-from portal.content.rules.markdown import Link, read
+from portal.content.rules.link_lines import Link
+from portal.content.rules.markdown import read
 from portal.content.weburl import WEB_SCHEMES, judge
 
 __all__ = ["Link", "link_problems", "links", "outside_image", "target_problems"]

@@ -19,13 +19,13 @@ from functools import lru_cache
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_inline import autolink, backtick, image, link
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from portal.content.rules.link_lines import Link, token_links
 from portal.content.rules.renderer import (
     LINE_STARTS_WITH_TAG,
     agreed,
@@ -37,15 +37,6 @@ from portal.content.rules.renderer import (
 MAX_NESTING = 12          # nested quotes and lists
 
 FENCE_MARKS = ("```", "~~~")
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link or image target found in a body, with its line in the file."""
-
-    line: int
-    target: str
-    image: bool
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -145,37 +136,6 @@ def _recorded(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable[
     return run
 
 
-def _target_offset(src: str, label_end: int, end: int) -> int | None:
-    """Where the destination of an inline link ('[x](  address') begins; None for a reference link."""
-    i = label_end + 1
-    if label_end < 0 or i >= end or src[i] != "(":
-        return None
-    i += 1
-    while i < end and src[i] in " \t\n":
-        i += 1
-    return i
-
-
-def _reference_label(src: str, start: int, label_end: int) -> str:
-    """The label a reference link takes its address from: '[x][r]' -> 'r', '[x][]' and '[x]' -> 'x'."""
-    bracket = src.find("[", start)
-    own = src[bracket + 1:label_end]
-    if label_end + 1 < len(src) and src[label_end + 1] == "[":
-        close = src.find("]", label_end + 2)
-        return src[label_end + 2:close] or own if close >= 0 else own
-    return own
-
-
-def _reference_line(lines: list[str], where: list[int]) -> int:
-    """The line of a reference definition ('[r]:' then its address, maybe on the next line) where the address stands."""
-    text = "\n".join(lines[where[0]:where[1]])
-    colon = text.find("]:")
-    i = colon + 2 if colon >= 0 else 0
-    while i < len(text) and text[i] in " \t\n>":
-        i += 1
-    return where[0] + text.count("\n", 0, i)
-
-
 def _suffix_column(line: str, piece: str) -> int:
     """Column where a line of a paragraph's content stands in its source line: the content is the line's end."""
     for end in (len(line), len(line.rstrip())):
@@ -204,7 +164,7 @@ def read(body: str) -> Body:
         if kind == "code" and where is not None:
             code += _code_spans(block, where[0], where[1], lines, starts, columns)
         elif kind == "link":
-            found += _links(block, where, pushed, lines, env.get("references", {}))
+            found += token_links(block, where, pushed, lines, env.get("references", {}))
     live = blank(text, code + _quote_markers(tokens, lines, starts))
     if "[" in live and (any(t.type == "html_block" for t in tokens) or ("[^" in live and "<" in live)):
         # An HTML block may hide links the renderer sees (also in a footnote the stream drops, unused).
@@ -231,7 +191,7 @@ def _links_of_whole(live: str, lines: list[str], references: dict) -> list[Link]
     env: dict = {"references": references, "_block": whole}
     markdown().inline.parse(live, markdown(), env, [])
     return [link for kind, block, where, pushed in env.get("_found", []) if kind == "link"
-            for link in _links(block, where, pushed, lines, references)]
+            for link in token_links(block, where, pushed, lines, references)]
 
 
 def _cell_columns(tokens: list[Token], lines: list[str]) -> dict[int, list[int]]:
@@ -271,30 +231,6 @@ def _code_spans(block: Token, start: int, end: int, lines: list[str], starts: li
             spans.append((base + pos, base + stop))
         pos, line, line_start = stop + 1, line + 1, stop + 1
     return spans
-
-
-def _links(block: Token | None, where: tuple[int, int, int] | None, pushed: list[Token], lines: list[str],
-           references: dict) -> list[Link]:
-    """The targets of the link, image or autolink tokens one inline rule pushed, each at the line of its address."""
-    first = block.map[0] if block is not None and block.map else 0
-    out = []
-    for token in pushed:
-        target = token.attrs.get("href") if token.type == "link_open" else token.attrs.get("src") if token.type == "image" else None
-        if not isinstance(target, str):
-            continue
-        line = first
-        if block is not None and where is not None:
-            src, (start, end, label_end) = block.content, where
-            offset = start if token.markup == "autolink" else _target_offset(src, label_end, end)
-            if offset is not None:
-                line = first + src.count("\n", 0, offset)
-            else:
-                ref = references.get(normalizeReference(_reference_label(src, start, label_end)))
-                if not (ref and ref.get("href") == target):
-                    ref = next((r for r in references.values() if r.get("href") == target), None)
-                line = _reference_line(lines, ref["map"]) if ref and ref.get("map") else first + src.count("\n", 0, start)
-        out.append(Link(line, target, token.type == "image"))
-    return out
 
 
 def _quote_markers(tokens: list[Token], lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
