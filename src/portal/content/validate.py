@@ -38,7 +38,7 @@ from portal.content.vocabulary import Vocabulary
 from portal.czech.text import SLUG_RE, czk, did_you_mean, shown, slugify, suggest
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
+    from portal.content.documents import Document
 
 # ---------------------------------------------------------------------------------------------
 # Rules beyond the schema: one pure function each, the docstring is the rule
