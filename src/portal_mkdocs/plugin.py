@@ -86,6 +86,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     on_config = CombinedEvent(_on_config_settings, *_combined("on_config").methods)
     on_files = _combined("on_files")
+    on_env = _combined("on_env")
     on_page_markdown = _combined("on_page_markdown")
     on_page_content = _combined("on_page_content")
     on_post_page = _combined("on_post_page")

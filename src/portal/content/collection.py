@@ -125,7 +125,9 @@ def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[
     key, kind, file, rel = job
     src = parse_source(file.read_bytes(), rel)
     if src.meta is not None:
-        own, found = document_problems(Document(kind, file.stem, src, build(kind, src.meta)), vocab, folders)
+        # The model goes into the cache's memory too, so that in this process the collection does not build it again.
+        model = store.model(key, partial(build, kind, src.meta)) if store and key else build(kind, src.meta)
+        own, found = document_problems(Document(kind, file.stem, src, model), vocab, folders)
     elif src.body_line > 1:  # the header has a syntax error: still check the body
         own, found = own_body_problems(rel, src.body, src.body_line, folders)
     else:
