@@ -31,6 +31,7 @@ class BuildState:
     updated: dict[str, datetime | None] = field(default_factory=dict)  # content path -> last change (git)
     rendered: dict[str, str] = field(default_factory=dict)  # serve --dirty: page -> digest of its last render
     manual_job: Any = None                # the PDFs being typeset in the background (manual.py)
+    offline_job: Any = None               # the offline zip being written in a worker process (offline.py)
 
     @property
     def serving(self) -> bool:
