@@ -14,7 +14,6 @@ from mkdocs.utils import get_relative_url
 
 from portal import paths
 from portal.content.collection import Collection
-from portal.web.region_map import cases_in
 from portal.web.region_page import neighbours, region_page
 from portal_mkdocs.content import get_collection
 
@@ -47,7 +46,7 @@ def page(collection: Collection, code: str) -> str:
 def _sources(collection: Collection, code: str) -> tuple:
     """Everything a region's page reads: today (project states), the vocabularies, the cases of the region and of its
     neighbours, and the methods (their titles are on the cards)."""
-    docs = [d for region in (code, *neighbours(collection, code)) for d in cases_in(collection, region)]
+    docs = [d for region in (code, *neighbours(collection, code)) for d in collection.cases_by_region.get(region, [])]
     return date.today(), collection.vocab, tuple((d.slug, d.model) for d in docs + collection.methods)
 
 
