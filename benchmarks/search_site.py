@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import gzip
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import generate  # noqa: E402 - after the repository is on sys.path
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+from scripts.static_server import serve  # noqa: E402
 
 
 def build_generated(dest: Path, n: int, log: list[str] | None = None) -> Path:
@@ -49,39 +44,11 @@ def build_generated(dest: Path, n: int, log: list[str] | None = None) -> Path:
     return site
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip like a production web server."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-        return io.BytesIO(body)
-
-
 @contextmanager
 def serve_gzip(site: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 with gzip; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve a folder on 127.0.0.1 with gzip (the one local server, scripts/static_server.py); yields the base URL."""
+    with serve(site, use_gzip=True) as server:
+        yield server.url
 
 
 def transferred(page, action) -> tuple[int, list[tuple[str, int]]]:

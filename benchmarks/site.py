@@ -19,7 +19,6 @@ and for one file (cold and with the cache), and how long `mkdocs serve --dirty` 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
@@ -34,16 +33,16 @@ import threading
 import time
 import urllib.request
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 from corpus import REPO, generate  # benchmarks/ is on sys.path when run as a script
+
+sys.path.insert(0, str(REPO))
+from scripts.static_server import serve as serve_site
 
 BIN = Path(sys.executable).parent
 SIZES = (100, 1000, 3000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_PDF": "0"}
-TEXT_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".mjs")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,8 +92,8 @@ def make_plain(dest: Path, ours: Path) -> None:
 # Measurements
 # ---------------------------------------------------------------------------------------------
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds and peak memory (MB) of one command; its stderr for error messages."""
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak memory (MB) and stderr of one command, and its CPU seconds (user + sys, workers included)."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -104,7 +103,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float,
         text = err.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status):
         sys.exit(f"{' '.join(cmd)} v {cwd} selhal:\n{text[-4000:]}")
-    return wall, usage.ru_maxrss / 1024, text
+    return wall, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime  # wait4 counts the reaped workers too
 
 
 def gz(data: bytes) -> int:
@@ -129,78 +128,21 @@ def first_view(site: Path, page: str, extra: list[str]) -> int:
     return total + sum(gz((site / e).read_bytes()) for e in extra if (site / e).is_file())
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files with gzip for text, counting the bytes sent, as a production server would serve them."""
-
-    sent: ClassVar[list[int]] = [0]
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()  # the redirect to the folder
-        if not path.is_file() or path.suffix not in TEXT_TYPES or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            head = super().send_head()
-            if head is not None and path.is_file():
-                self.sent[0] += path.stat().st_size
-            return head
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.sent[0] += len(body)
-        import io
-        return io.BytesIO(body)
-
-
-class GzipServer:
-    """A local server of a built site, with gzip, on a free port."""
-
-    def __init__(self, site: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(site))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def __enter__(self) -> GzipServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @staticmethod
-    def reset() -> None:
-        _Handler.sent[0] = 0
-
-    @staticmethod
-    def sent() -> int:
-        return _Handler.sent[0]
-
-
 def browser_figures(ours: Path, plain: Path) -> dict[str, float]:
     """Bytes before the first search results (both sites) and the time a filter takes to update the count."""
     from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(REPO))
     from tests.browser import CHROMIUM_ARGS, chromium_path
 
     out: dict[str, float] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        with GzipServer(ours) as server:
+        with serve_site(ours, use_gzip=True) as server:
             page = browser.new_context(service_workers="block").new_page()
             server.reset()
             page.goto(server.url + "hledani/?q=komunitni")
             page.locator(".kp-results .kp-result").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
-            out["search_ours"] = server.sent()
+            out["search_ours"] = server.sent
             context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                           device_scale_factor=3, service_workers="block")
             page = context.new_page()
@@ -222,7 +164,7 @@ def browser_figures(ours: Path, plain: Path) -> dict[str, float]:
                 }""", value))
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
             out["filter_ms"] = max(times)
-        with GzipServer(plain) as server:
+        with serve_site(plain, use_gzip=True) as server:
             page = browser.new_context().new_page()  # Material has no service worker; blocking them stops its search worker
             server.reset()
             page.goto(server.url)
@@ -232,7 +174,7 @@ def browser_figures(ours: Path, plain: Path) -> dict[str, float]:
             page.locator(".md-search__input").press_sequentially("komunitní")  # lunr folds no diacritics
             page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=120_000)
             page.wait_for_load_state("networkidle")
-            out["search_plain"] = server.sent()
+            out["search_plain"] = server.sent
         browser.close()
     return out
 
@@ -278,7 +220,7 @@ def serve_edit(project: Path) -> float:
 def lighthouse(site: Path) -> dict[str, dict[str, int]]:
     """Lighthouse's mobile scores (0-100) of the home page, the catalogue and a case page, served with gzip."""
     scores: dict[str, dict[str, int]] = {}
-    with GzipServer(site) as server, tempfile.TemporaryDirectory() as tmp:
+    with serve_site(site, use_gzip=True) as server, tempfile.TemporaryDirectory() as tmp:
         for name, path in (("úvod", ""), ("katalog", "dobra-praxe/"), ("příklad", "dobra-praxe/pripad-0001/")):
             report = Path(tmp) / "report.json"
             subprocess.run([str(REPO / "node_modules/.bin/lighthouse"), server.url + path, "--quiet", "--output=json",
@@ -300,9 +242,9 @@ def measure(n: int, tmp: Path, browser: bool, serve: bool) -> dict:
     cache = tmp / f"cache-{n}"
     env = {**ENV, "PORTAL_CACHE": str(cache)}
     r: dict = {"n": n, "load_before": os.getloadavg()[0]}
-    r["ours"], r["ours_mb"], _ = timed([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(tmp / f"site-{n}")], ours, env)
-    r["plain"], r["plain_mb"], _ = timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(tmp / f"plain-site-{n}")], plain, ENV)
-    r["warm"], r["warm_mb"], _ = timed([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(tmp / f"site2-{n}")], ours, env)
+    r["ours"], r["ours_mb"], _, r["ours_cpu"] = timed([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(tmp / f"site-{n}")], ours, env)
+    r["plain"], r["plain_mb"], _, r["plain_cpu"] = timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(tmp / f"plain-site-{n}")], plain, ENV)
+    r["warm"], r["warm_mb"], _, r["warm_cpu"] = timed([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(tmp / f"site2-{n}")], ours, env)
     shutil.rmtree(tmp / f"site2-{n}")
     site = tmp / f"site-{n}"
     r["site_mb"] = folder_size(site) / 1e6
@@ -313,10 +255,10 @@ def measure(n: int, tmp: Path, browser: bool, serve: bool) -> dict:
     r["catalogue_html_kb"] = (site / "dobra-praxe/index.html").stat().st_size / 1e3
     check = [str(BIN / "portal"), "--root", str(ours), "check"]
     cold = {**env, "PORTAL_CACHE": str(tmp / f"check-cache-{n}")}
-    r["check_cold"], _, _ = timed(check, ours, cold)
-    r["check_warm"], _, _ = timed(check, ours, cold)
-    r["check_one"], _, _ = timed(check + ["good_practice/pripad-0001.md"], ours, cold)
-    r["check_one_cold"], _, _ = timed(check + ["good_practice/pripad-0001.md"], ours, {**env, "PORTAL_CACHE": str(tmp / f"c1-{n}")})
+    r["check_cold"], _, _, r["check_cold_cpu"] = timed(check, ours, cold)
+    r["check_warm"], _, _, r["check_warm_cpu"] = timed(check, ours, cold)
+    r["check_one"], _, _, r["check_one_cpu"] = timed(check + ["good_practice/pripad-0001.md"], ours, cold)
+    r["check_one_cold"], _, _, _ = timed(check + ["good_practice/pripad-0001.md"], ours, {**env, "PORTAL_CACHE": str(tmp / f"c1-{n}")})
     if browser:
         r.update(browser_figures(site, tmp / f"plain-site-{n}"))
     if serve:
@@ -340,10 +282,12 @@ def table(rows: list[dict]) -> str:
         growth = f"{r['ours'] / prev['ours']:.2f}× ({prev['n']}→{r['n']})" if prev else "–"
         search = (f"{r['search_ours'] / 1e3:.0f} kB / {r['search_plain'] / 1e3:.0f} kB" if "search_ours" in r else "–")
         lines.append(
-            f"| {r['n']:,} | {r['ours']:.1f} s | {r['plain']:.1f} s | {r['ours'] / r['plain']:.2f}× | {r['warm']:.1f} s | {growth} "
+            f"| {r['n']:,} | {r['ours']:.1f} s (CPU {r['ours_cpu']:.1f} s) | {r['plain']:.1f} s (CPU {r['plain_cpu']:.1f} s) "
+            f"| {r['ours'] / r['plain']:.2f}× | {r['warm']:.1f} s (CPU {r['warm_cpu']:.1f} s) | {growth} "
             f"| {r['ours_mb']:.0f} MB | {1000 * r['ours'] / r['n']:.1f} | {r['site_mb']:.1f} MB | {r['case_kb']:.0f} kB ({r['case_gz_kb']:.0f} kB gzip s CSS a JS) "
             f"| {r['catalogue_kb']:.0f} kB | {search} | {f(r, 'filter_ms', '.0f')} ms "
-            f"| {r['check_cold']:.2f} s / {r['check_warm']:.2f} s | {r['check_one']:.2f} s | {f(r, 'serve_edit', '.2f')} s "
+            f"| {r['check_cold']:.2f} s (CPU {r['check_cold_cpu']:.2f}) / {r['check_warm']:.2f} s (CPU {r['check_warm_cpu']:.2f}) "
+            f"| {r['check_one']:.2f} s (CPU {r['check_one_cpu']:.2f}) | {f(r, 'serve_edit', '.2f')} s "
             f"| {r['load_before']:.1f}–{r['load_after']:.1f} |".replace(",", "\u00a0"))
         prev = r
     return "\n".join(lines)

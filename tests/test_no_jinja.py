@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.content.collection import KINDS
+from portal.content.kinds import KINDS
 from tests.conftest import copy_project, mkdocs_build
 
 # A valid header per content kind; a kind added to KINDS without one here fails test_every_kind_is_attacked.

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.content import webvtt
-from portal.content.collection import KINDS, load_collection
+from portal.content.collection import load_collection
+from portal.content.kinds import KINDS
 from portal.content.rules.video import seconds
 from portal.web.video_pages import human_duration, running_time, total_seconds
 from tests.conftest import VALID_CASE

@@ -6,7 +6,6 @@ import pytest
 
 from portal.content.collection import load_collection
 
-# Every case names its sources; added at the end of each header below so that the rules' lines stay as written.
 SOURCES = "sources: [{title: Zdroj, url: 'https://www.example.cz/', accessed: 2026-11-23}]"
 
 CASES = {

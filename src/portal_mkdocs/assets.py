@@ -26,10 +26,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     own = [path for path in config.extra_css if not path.startswith(("http:", "https:", "//")) and path.endswith(".css")]
     if not own:
         return files
-    parts = [f"/* {path} */\n{(Path(config.docs_dir) / path).read_text(encoding='utf-8')}" for path in own]
+    parts = [f"/* {path} */\n{without_comments((Path(config.docs_dir) / path).read_text(encoding='utf-8'))}" for path in own]
     files.append(File.generated(config, BUNDLE, content="\n".join(parts)))
     config.extra_css = [BUNDLE] + [path for path in config.extra_css if path not in own]  # read by the page templates
     return files
+
+
+# A CSS comment, or a string (kept: '/*' inside quotes starts no comment).
+_COMMENT_OR_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.DOTALL)
+
+
+def without_comments(css: str) -> str:
+    """The stylesheet without its comments: they explain the rules in docs/assets/, the browser needs none of them
+    (a fifth of the bundle gzipped, about 1 kB of the catalogue's first view)."""
+    return _COMMENT_OR_STRING.sub(lambda m: m[1] or "", css)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

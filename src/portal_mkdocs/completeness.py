@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from portal.content.problems import summary
 from portal.web.completeness import missing_outputs
@@ -16,6 +17,7 @@ from portal_mkdocs.state import build_state
 log = logging.getLogger("mkdocs.plugins.portal.completeness")
 
 
+@event_priority(-100)  # last: after the offline edition is finished (offline.finish_offline_edition)
 def on_post_build(config: MkDocsConfig) -> None:
     state = build_state(config)
     if state.serving:  # `mkdocs serve` indexes in the background and --dirty keeps old pages: nothing to check there

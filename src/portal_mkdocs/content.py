@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from portal.content.collection import Collection, load_collection
+from portal.content.collection import load_collection
+from portal.content.documents import Collection
 from portal.content.history import file_dates
 from portal.content.kinds import BY_FOLDER, KINDS
 from portal.content.problems import summary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.editors.fieldref import field_reference as _field_reference
 from portal.web import home
 from portal.web.catalogue import catalogue as _catalogue

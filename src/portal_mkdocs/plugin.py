@@ -43,10 +43,10 @@ CONCERNS: tuple[ModuleType, ...] = (
     typography,    # Czech no-break spaces in every page's content (runs last on page content)
     data,          # open data and the Atom feed
     manual,        # PDF manual, regional editions and case prints
+    offline,       # offline edition: the built site as a zip, written in a worker while the index is built
     search,        # the search index of the built site
     editors,       # proposal form, CMS at /admin/, last-updated and edit links
     assets,        # the portal's stylesheets as one file; page scripts only where they have work
-    offline,       # offline edition: the built site as a zip (after the index, before the check)
     completeness,  # last: every case and method is in the site, index, data and PDF
     preview,       # make serve (--dirty): only pages whose source changed are rendered again
 )
@@ -86,12 +86,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     on_config = CombinedEvent(_on_config_settings, *_combined("on_config").methods)
     on_files = _combined("on_files")
+    on_env = _combined("on_env")
     on_page_markdown = _combined("on_page_markdown")
     on_page_content = _combined("on_page_content")
     on_post_page = _combined("on_post_page")
-    on_post_build = _combined("on_post_build")
+    on_post_build = CombinedEvent(*_combined("on_post_build").methods, _adapter(offline.finish_offline_edition))
     on_serve = _combined("on_serve")
 
     def on_build_error(self, *, error: Exception) -> None:
         """MkDocs passes no config to this event: the concern that runs work in the background gets the state itself."""
+        offline.on_build_error(self.state)
         manual.on_build_error(error, self.state)

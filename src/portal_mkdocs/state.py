@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from portal_mkdocs.config import PortalConfig
 
 if TYPE_CHECKING:
-    from portal.content.collection import Collection
+    from portal.content.documents import Collection
 
 PLUGIN = "portal"  # the plugin's name in mkdocs.yml and in the entry point
 
@@ -32,6 +32,7 @@ class BuildState:
     today: date = field(default_factory=date.today)  # the edition's date (portal.release: SOURCE_DATE_EPOCH if set)
     rendered: dict[str, str] = field(default_factory=dict)  # serve --dirty: page -> digest of its last render
     manual_job: Any = None                # the PDFs being typeset in the background (manual.py)
+    offline_job: Any = None               # the offline zip being written in a worker process (offline.py)
 
     @property
     def serving(self) -> bool:

@@ -139,10 +139,14 @@ class ContentCache:
                 "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
                 "problems": [list(_fields(p)) for p in problems], "links": [[k.line, k.target, k.image] for k in found]}
         folder = self.folder / key[:2]
+        part = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"  # one writer per name
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # dumps is C, json.dump is Python
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            part = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"  # one writer per name
-            part.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")  # dumps is C
+            try:
+                part.write_text(text, encoding="utf-8")
+            except FileNotFoundError:  # the folder is made only then: a mkdir per entry was a tenth of a cold check
+                folder.mkdir(parents=True, exist_ok=True)
+                part.write_text(text, encoding="utf-8")
             os.replace(part, folder / f"{key}.json")  # whole entries only, also with two builds at once
         except OSError:
             pass  # a read-only or full disk makes the cache slower, never the result different

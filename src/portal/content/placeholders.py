@@ -13,7 +13,7 @@ from portal.content.schema import schema_for
 from portal.czech.text import shown
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
+    from portal.content.documents import Document
 
 # Examples that are also ordinary true values (a unit, a role, a date, a code) are not placeholders.
 _ORDINARY = {"unit", "role"}

@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portal.content.conversion import build
+from portal.content.documents import Document
 from portal.content.frontmatter import Source, parse_source
 from portal.content.problems import HEADER, MISSING, Problem
+from portal.content.validate import document_problems, link_target_problems, rule_references_exist
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
     from portal.content.vocabulary import Vocabulary
 
 MAX_ATTEMPTS = 5
@@ -50,10 +52,6 @@ def recovered_source(raw: bytes, rel: str, broken: Source) -> tuple[Source | Non
 def readable_field_problems(root: Path, broken: Source, vocab: Vocabulary, docs: Iterable[Document],
                             files: set[str], folders: dict[str, str]) -> list[Problem]:
     """Problems of the readable fields of a file whose header has a syntax error (reported already)."""
-    from portal.content.collection import Document  # the collection module imports this one
-    from portal.content.conversion import build
-    from portal.content.validate import document_problems, link_target_problems, rule_references_exist
-
     kind = folders.get(broken.path.split("/", 1)[0])
     file = root / broken.path
     if kind is None or not file.is_file():

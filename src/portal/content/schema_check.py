@@ -25,7 +25,7 @@ from portal.content.weburl import is_web_url as _is_web_url
 from portal.czech.text import shown, suggest
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
+    from portal.content.documents import Document
 
 # ---------------------------------------------------------------------------------------------
 # Formats

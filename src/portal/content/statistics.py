@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case, Funding
 from portal.czech.formats import czk
 

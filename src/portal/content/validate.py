@@ -26,7 +26,7 @@ from portal.czech.formats import czk
 from portal.czech.text import SLUG_RE, shown, slugify, suggest
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
+    from portal.content.documents import Document
 
 # ---------------------------------------------------------------------------------------------
 # Rules beyond the schema: one pure function each, the docstring is the rule

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 from ada_url import URL
@@ -33,6 +34,7 @@ class Judged:
     href: str
 
 
+@lru_cache(maxsize=65_536)  # a pure function of its text; links are judged again on every load (a tenth of a rebuild)
 def judge(raw: str, *, decoded: bool = False) -> Judged | None:
     """How a browser reads this URL (HTML entities decoded unless `decoded`); None when it cannot be parsed."""
     value = raw if decoded else unescape(raw)

@@ -16,7 +16,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from portal import paths
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case
 from portal.content.statistics import eu_amount
 from portal.web.facets import is_ongoing

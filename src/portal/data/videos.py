@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.content.kinds import KINDS
 from portal.content.rules.video import seconds
 from portal.data.exports import LICENCE, LICENCE_URL, json_value

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.frontmatter import read_source
 from portal.content.model import Case
 from portal.manual.markup import DEFAULT_EXTENSIONS, BodyContext, MarkdownRenderer

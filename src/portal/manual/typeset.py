@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.manual.cache import Cache, Done, source_key
 from portal.manual.model import (
     Edition,

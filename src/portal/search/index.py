@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
 
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.kinds import KINDS
 from portal.content.model import Case
 from portal.czech.text import fold

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from portal import paths
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case
 from portal.content.schema import ORGANISATION_ROLES
 from portal.web.facets import facet_values, facets

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from portal import paths
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.content.statistics import Statistics
 from portal.czech.formats import (
     czk,

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from portal import paths
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.content.kinds import KINDS
 from portal.content.problems import FILE, Problem
 from portal.search.writer import indexed_urls

@@ -13,8 +13,8 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from portal.content.collection import Collection, Document
 from portal.content.conversion import as_model
+from portal.content.documents import Collection, Document
 from portal.content.model import Case, Contact, Funding, Indicator, Method, Project
 from portal.content.schema import ORGANISATION_ROLES, subschema
 from portal.czech.formats import czech_date, percent, period, plural

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from portal import paths
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case
 from portal.content.statistics import compute
 from portal.czech.formats import number, plural_form

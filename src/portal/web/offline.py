@@ -10,6 +10,7 @@ portal's other scripts (the catalogue's index and cards) work from disk unchange
 from __future__ import annotations
 
 import json
+import os
 import re
 import zipfile
 from collections.abc import Iterator
@@ -195,10 +196,20 @@ Aktuální verze portálu: {site_url}
 
 
 def site_files(site: Path) -> Iterator[Path]:
-    """Files of the built site that belong in the offline copy, in a stable order."""
-    for path in sorted(site.rglob("*")):
+    """Files of the built site that belong in the offline copy, in a stable order (sorted as paths).
+
+    The skipped folders are never entered: the search index may be written into its folder at the same time.
+    """
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(site):
+        here = Path(folder)
+        if here == site:
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+            names = [n for n in names if n not in SKIP_DIRS]
+        found += [here / name for name in names]
+    for path in sorted(found):
         rel = path.relative_to(site)
-        if path.is_file() and rel.parts[0] not in SKIP_DIRS and rel.as_posix() not in SKIP_FILES and path.name not in SKIP_FILES:
+        if path.is_file() and rel.as_posix() not in SKIP_FILES and path.name not in SKIP_FILES:
             yield path
 
 
@@ -242,7 +253,12 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
 
 def publish_offline_edition(site: Path, day: date, site_url: str) -> OfflineZip:
     """Build the zip into the site's downloads folder and put its link, size and date on the downloads page."""
-    result = build_offline_zip(site, site / DOWNLOADS / ZIP_NAME, day, site_url)
+    return link_offline_edition(site, build_offline_zip(site, site / DOWNLOADS / ZIP_NAME, day, site_url))
+
+
+def link_offline_edition(site: Path, result: OfflineZip) -> OfflineZip:
+    """Put the zip's link, size and date on the downloads page (after the zip and the search index have read it)."""
+    day = result.day
     page = site / DOWNLOADS / "index.html"
     if page.is_file():
         html = page.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from portal import paths
-from portal.content.collection import Document
+from portal.content.documents import Document
 from portal.web.templating import render
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.content.statistics import Totals, compute
 from portal.czech.formats import plural
 from portal.web.templating import render

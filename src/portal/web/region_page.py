@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from portal import paths
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case
 from portal.content.statistics import Totals, compute, funding_by_source, municipality_total
 from portal.czech.formats import czk, percent, plural

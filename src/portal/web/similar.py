@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.model import Case
 
 # Weights: a shared method says most about what a reader can reuse, then the target group, then the place.

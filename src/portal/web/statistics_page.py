@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.content.collection import Collection
+from portal.content.documents import Collection
 from portal.content.statistics import compute
 from portal.czech.formats import czk, percent
 from portal.web.charts import chart_html, charts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal import paths
-from portal.content.collection import Collection, Document
+from portal.content.documents import Collection, Document
 from portal.content.kinds import KINDS
 from portal.content.model import Video
 from portal.content.rules.media import VIDEO_TYPES

@@ -22,7 +22,7 @@ from portal.content.weburl import VIDEO_HOSTS, is_web_url, video_url
 from portal.czech.text import shown
 
 if TYPE_CHECKING:
-    from portal.content.collection import Document
+    from portal.content.documents import Document
 
 FOLDER = KINDS["video"].folder
 CAPTIONS_FIELD = "titulky"  # the field name of problems inside a captions file
