@@ -20,15 +20,14 @@ from portal.web.catalogue import (
     catalogue_page,
     page_count,
 )
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, collection_of
 
 # A card's HTML is typeset once: rebuilds of `mkdocs serve` ask again for the same cards.
 _typeset_card = functools.lru_cache(maxsize=50_000)(typeset_html)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    collection = get_collection(config)
+    collection = collection_of(config)
     today = build_state(config).today  # the edition's date: SOURCE_DATE_EPOCH makes the catalogue reproducible
     for n in range(2, page_count(collection) + 1):
 

@@ -11,8 +11,7 @@ from mkdocs.plugins import event_priority
 
 from portal.content.problems import summary
 from portal.web.completeness import missing_outputs
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, collection_of
 
 log = logging.getLogger("mkdocs.plugins.portal.completeness")
 
@@ -22,7 +21,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     state = build_state(config)
     if state.serving:  # `mkdocs serve` indexes in the background and --dirty keeps old pages: nothing to check there
         return
-    problems = missing_outputs(get_collection(config), Path(config.site_dir), pdf=state.pdf)
+    problems = missing_outputs(collection_of(config), Path(config.site_dir), pdf=state.pdf)
     for problem in problems:
         log.error(str(problem))
     if problems:

@@ -15,7 +15,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from portal.content.collection import load_collection
-from portal.content.documents import Collection
 from portal.content.history import file_dates
 from portal.content.kinds import BY_FOLDER, KINDS
 from portal.content.problems import summary
@@ -43,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    collection = get_collection(config)
+    collection = collection_of(config)
     for doc in collection.documents:
         existing = files.get_file_from_path(doc.page_src)
         if existing is not None:  # a page in docs/ must not shadow a contributed one
@@ -74,7 +73,3 @@ def content_root(config: MkDocsConfig) -> Path:
     """The repository root: the folder of mkdocs.yml."""
     return Path(config.config_file_path).resolve().parent
 
-
-def get_collection(config: MkDocsConfig) -> Collection:
-    """The validated collection that on_config stored for the other concerns."""
-    return collection_of(config)

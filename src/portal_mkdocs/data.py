@@ -13,12 +13,11 @@ from portal.content.schema import public_json_schema
 from portal.data.downloads import open_data_html
 from portal.data.exports import atom_feed, cases_csv, cases_json, methods_json
 from portal.data.videos import videos_json
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state, site_address
+from portal_mkdocs.state import build_state, collection_of, site_address
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    collection = get_collection(config)
+    collection = collection_of(config)
     site_url = site_address(config)
     state = build_state(config)
     today = state.today

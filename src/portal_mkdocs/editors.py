@@ -17,15 +17,15 @@ from portal import paths
 from portal.editors.cms import cms_config, cms_config_yaml, cms_files, cms_page
 from portal.editors.form import proposal_form
 from portal.web.page_parts import updated_note
-from portal_mkdocs.content import content_root, get_collection
-from portal_mkdocs.state import build_state, site_address
+from portal_mkdocs.content import content_root
+from portal_mkdocs.state import build_state, collection_of, site_address
 
 FORM_PAGE = paths.NEW_CASE_FORM_SOURCE
 CMS_DIST = Path("node_modules/decap-cms/dist")
 
 
 def _methods(config: MkDocsConfig) -> dict[str, str]:
-    return {m.slug: m.title for m in get_collection(config).methods}
+    return {m.slug: m.title for m in collection_of(config).methods}
 
 
 def _branch(config: MkDocsConfig) -> str:
@@ -42,7 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in cms_files([p.name for p in dist.iterdir()]):
         files.append(File.generated(config, paths.ADMIN + name, abs_src_path=str(dist / name)))
     site_url = site_address(config)
-    settings = cms_config(get_collection(config).vocab, _methods(config), config.repo_url or "", site_url,
+    settings = cms_config(collection_of(config).vocab, _methods(config), config.repo_url or "", site_url,
                           backend=os.environ.get("PORTAL_CMS_BACKEND"), branch=_branch(config),
                           auth_url=os.environ.get("PORTAL_CMS_AUTH_URL"))
     files.append(File.generated(config, paths.ADMIN_CONFIG, content=cms_config_yaml(settings)))
@@ -53,9 +53,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == FORM_PAGE:
         extra = config.extra
-        return html + proposal_form(get_collection(config).vocab, _methods(config), config.repo_url or "",
+        return html + proposal_form(collection_of(config).vocab, _methods(config), config.repo_url or "",
                                     _branch(config), str(extra.get("editors_email", "")))
-    doc = get_collection(config).by_page(page.file.src_uri)
+    doc = collection_of(config).by_page(page.file.src_uri)
     if doc is None:
         return html
     dates = build_state(config).dates.get(doc.path)

@@ -29,11 +29,8 @@ from portal.manual.cache import place
 from portal.manual.typeset import Result, build_all
 from portal.release import edition_date
 from portal.web.page_parts import case_pdf_link, downloads_list, downloads_placeholder
-from portal_mkdocs.content import (
-    content_root,
-    get_collection,
-)
-from portal_mkdocs.state import BuildState, build_state
+from portal_mkdocs.content import content_root
+from portal_mkdocs.state import BuildState, build_state, collection_of
 
 log = logging.getLogger("mkdocs.plugins.portal.manual")
 
@@ -72,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.downloads_html = downloads_placeholder(enabled=False)
         return files
     settings = manual_settings(config)
-    collection = get_collection(config)
+    collection = collection_of(config)
     cache = cache_dir(config)
     cache.mkdir(parents=True, exist_ok=True)
     _build.out = Path(tempfile.mkdtemp(prefix="vystup-", dir=cache))  # beside the cache: its PDFs are hard links
@@ -93,7 +90,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """A case page offers the print of that case, right below its facts panel."""
     if not build_state(config).pdf:
         return html
-    doc = get_collection(config).by_page(page.file.src_uri)
+    doc = collection_of(config).by_page(page.file.src_uri)
     if doc is None or doc.kind != "case":
         return html
     link = case_pdf_link(get_relative_url(paths.case_print(doc.slug), page.url))

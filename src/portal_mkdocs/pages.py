@@ -16,12 +16,12 @@ from portal.web.facts import case_facts, method_cases, method_extras
 from portal.web.page_parts import lead as page_lead
 from portal.web.similar import similar_cases
 from portal.web.video_pages import related_videos, video_page
-from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import collection_of
 
 
 @event_priority(100)  # before mkdocs-macros (a plugin) reads page.meta
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    doc = get_collection(config).by_page(page.file.src_uri)
+    doc = collection_of(config).by_page(page.file.src_uri)
     if doc is not None:
         # Set from our model, never from the contributed file, so 'render_macros' can't be smuggled in.
         # Escaped here because MkDocs renders theme templates without autoescaping.
@@ -30,7 +30,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    collection = get_collection(config)
+    collection = collection_of(config)
     doc = collection.by_page(page.file.src_uri)
     if doc is None:
         return html

@@ -21,8 +21,7 @@ from mkdocs.structure.files import Files
 
 from portal.content.documents import Collection, Document
 from portal.web.similar import similar_cases
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, collection_of
 
 
 @event_priority(-100)  # after every hook has added its pages
@@ -31,7 +30,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not state.dirty_serving:
         return files
     last = state.rendered  # page -> digest of what it was last rendered from
-    collection = get_collection(config)
+    collection = collection_of(config)
     for file in files.documentation_pages():
         content = file._content  # only generated pages carry their content; files in docs/ are compared by date
         if content is None or not isinstance(content, str):

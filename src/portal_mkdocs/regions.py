@@ -15,15 +15,14 @@ from mkdocs.utils import get_relative_url
 from portal import paths
 from portal.content.documents import Collection
 from portal.web.region_page import neighbours, region_page
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, collection_of
 
 # Region code -> what its page was made from, and the page's Markdown.
 _made: dict[str, tuple[tuple, str]] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    collection = get_collection(config)
+    collection = collection_of(config)
     today = build_state(config).today
     for code in collection.vocab.codes("regions"):
         files.append(File.generated(config, paths.region_page_source(code), content=page(collection, code, today)))

@@ -8,11 +8,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portal.web.sanitize import sanitize_for_web
-from portal_mkdocs.content import get_collection
+from portal_mkdocs.state import collection_of
 
 
 @event_priority(50)  # before pages.py adds the (trusted) facts panel
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if get_collection(config).by_page(page.file.src_uri) is None:
+    if collection_of(config).by_page(page.file.src_uri) is None:
         return html  # our own pages in docs/
     return sanitize_for_web(html)

@@ -16,8 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from portal.search.index import index_page, page_facets
 from portal.search.writer import INDEX_DIR, Entry, write_index
-from portal_mkdocs.content import get_collection
-from portal_mkdocs.state import build_state
+from portal_mkdocs.state import build_state, collection_of
 
 log = logging.getLogger("mkdocs.plugins.portal.search")
 
@@ -36,7 +35,7 @@ def build_index(config: MkDocsConfig) -> None:
     """The search index of the built pages: cases, methods and videos with their facets, other pages as help."""
     started = time.perf_counter()
     site = Path(config.site_dir)
-    collection = get_collection(config)
+    collection = collection_of(config)
     facets = {doc.url: page_facets(doc, collection) for doc in collection.documents}
     entries = []
     for path in sorted(site.rglob("*.html")):
