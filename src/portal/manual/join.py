@@ -140,6 +140,19 @@ def _relink(pdf: pikepdf.Pdf, titles: dict[str, str], pages: dict[str, int], onl
             annot.Contents = String(f"{titles.get(name, 'Kapitola')}{where}")
 
 
+
+def shift_parent_keys(part: pikepdf.Pdf, offset: int) -> tuple[list[tuple[int, pikepdf.Object]], int]:
+    """Move a part's structure parent keys (pages, annotations) by offset: its parent-tree entries and the next free key."""
+    for page in part.pages:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annot in page.obj.get("/Annots", Array()):
+            if "/StructParent" in annot:
+                annot.StructParent = int(annot.StructParent) + offset
+    source = part.Root.StructTreeRoot
+    nums = _nums(source.get("/ParentTree"))
+    return nums, offset + int(source.get("/ParentTreeNextKey", max((k for k, _ in nums), default=-1) + 1))
+
 def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str, str] | None = None,
          pages: dict[str, int] | None = None, hashes: list[str] | None = None) -> tuple[int, dict[str, Any]]:
     """Join parts into target; real[i] are the destination names part i really holds. Returns the page count and layout.
@@ -175,14 +188,7 @@ def join(parts: list[Path], real: list[set[str]], target: Path, titles: dict[str
             role_map[key] = value
         part_doc = source.K[0] if isinstance(source.K, Array) else source.K
         offset = next_key
-        for page in part.pages:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annot in page.obj.get("/Annots", Array()):
-                if "/StructParent" in annot:
-                    annot.StructParent = int(annot.StructParent) + offset
-        part_nums = _nums(source.get("/ParentTree"))
-        next_key = offset + int(source.get("/ParentTreeNextKey", max((k for k, _ in part_nums), default=-1) + 1))
+        part_nums, next_key = shift_parent_keys(part, offset)
         del part_doc["/P"]  # copy the element, not the part's whole tree through its parent
         part_names = part.Root.Names.Dests if "/Names" in part.Root and "/Dests" in part.Root.Names else None
         part_dests = [(n, d) for n, d in _names(part_names) if n in real[number]]

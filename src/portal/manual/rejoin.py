@@ -16,7 +16,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from portal.manual.join import _names, _nums, _outline, _relink, write_outline
+from portal.manual.join import _names, _nums, _outline, _relink, shift_parent_keys, write_outline
 from portal.manual.model import ManualError
 
 
@@ -36,14 +36,7 @@ def rejoin(base: Path, layout: dict[str, Any], index: int, part_path: Path, real
         for key, value in source.get("/RoleMap", Dictionary()).items():
             role_map[key] = value
         offset = int(layout["next_key"])  # new keys after every key in use: they need not follow page order
-        for page in part.pages:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annot in page.obj.get("/Annots", Array()):
-                if "/StructParent" in annot:
-                    annot.StructParent = int(annot.StructParent) + offset
-        part_nums = _nums(source.get("/ParentTree"))
-        next_key = offset + int(source.get("/ParentTreeNextKey", max((k for k, _ in part_nums), default=-1) + 1))
+        part_nums, next_key = shift_parent_keys(part, offset)
         part_doc = source.K[0] if isinstance(source.K, Array) else source.K
         del part_doc["/P"]
         part_names = part.Root.Names.Dests if "/Names" in part.Root and "/Dests" in part.Root.Names else None
