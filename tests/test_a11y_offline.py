@@ -90,6 +90,10 @@ def test_downloads_page_links_the_zip_with_its_size_and_date(built_site):
     assert abs(size - archive.stat().st_size) <= (50_000 if m[2] == "MB" else 500)
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
+        methods = {i.filename: i.compress_type for i in zf.infolist()}
+    # PDFs and pictures are compressed already: stored as they are; pages, scripts and data deflated.
+    assert {methods[n] for n in names if n.endswith((".pdf", ".png"))} == {zipfile.ZIP_STORED}
+    assert {methods[n] for n in names if n.endswith((".html", ".js", ".css", ".csv", ".json"))} == {zipfile.ZIP_DEFLATED}
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/assets/offline-index.js" in names
     assert f"{FOLDER}/ke-stazeni/prirucka-dobre-praxe.pdf" in names and f"{FOLDER}/data/cases.csv" in names
     assert not [n for n in names if n.startswith(f"{FOLDER}/admin/") or n.endswith((".zip", ".part", "sw.js"))]

@@ -94,3 +94,16 @@ class Cache:
         for path in self.folder.iterdir():
             if path.suffix in (".pdf", ".json") and path.stem not in self.used:
                 path.unlink(missing_ok=True)
+
+
+def load_digests(root: Path) -> dict[str, str]:
+    """Hashes of the source files left by the last build (files whose hash is unchanged are not rewritten)."""
+    try:
+        data = json.loads((root / ".digests.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if (root / k).is_file()} if isinstance(data, dict) else {}
+
+
+def save_digests(root: Path, digests: dict[str, str]) -> None:
+    (root / ".digests.json").write_text(json.dumps(digests))

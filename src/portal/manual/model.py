@@ -7,7 +7,7 @@ regional edition only the cases of its region; all editions carry every method.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -129,6 +129,14 @@ _RENDERED_MAX = 20_000
 
 def build_manual(collection: Collection, settings: Settings) -> Manual:
     """Render every body once and collect the chapters in catalogue order."""
+    intro, chapter = chapter_maker(collection, settings)
+    return Manual(settings, collection, intro,
+                  methods=[chapter(d) for d in collection.methods],
+                  cases=[chapter(d) for d in collection.cases])
+
+
+def chapter_maker(collection: Collection, settings: Settings) -> tuple[Intro, Callable[[Document[Any]], Chapter]]:
+    """The introduction and a function that renders one document's chapter (so a build can go batch by batch)."""
     if not settings.site_url.endswith("/"):
         raise ManualError(f"adresa webu (site_url) musí končit lomítkem, je '{settings.site_url}'")
     renderer = MarkdownRenderer(settings.extensions, settings.extension_configs)
@@ -138,7 +146,7 @@ def build_manual(collection: Collection, settings: Settings) -> Manual:
     if len(_RENDERED) > _RENDERED_MAX:
         _RENDERED.clear()
 
-    def chapter(doc: Document) -> Chapter:
+    def chapter(doc: Document[Any]) -> Chapter:
         ctx = BodyContext(doc.path, anchor(doc.kind, doc.slug), settings.site_url, collection.root, 3, settings.docs_dir)
         # Pictures are looked up on disk while rendering: a body that shows one is always rendered afresh.
         key = hashlib.sha256(f"{config}\0{doc.path}\0{doc.body}".encode()).hexdigest()
@@ -149,9 +157,7 @@ def build_manual(collection: Collection, settings: Settings) -> Manual:
                 _RENDERED[key] = html
         return Chapter(doc, ctx.anchor, html, settings.site_url + doc.url)
 
-    return Manual(settings, collection, intro,
-                  methods=[chapter(d) for d in collection.methods],
-                  cases=[chapter(d) for d in collection.cases])
+    return intro, chapter
 
 
 def load_intro(settings: Settings, root: Path, renderer: MarkdownRenderer) -> Intro:

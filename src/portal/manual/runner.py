@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import threading
+import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from portal.manual.model import ManualError
 from portal.manual.workers import pool
+
+
+def epoch(day: date) -> int:
+    """The edition date as the timestamp Typst writes into every PDF (midnight UTC): the same day, the same bytes."""
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 class Runner:
@@ -37,6 +44,14 @@ class Runner:
                 entry[1] += result.get("wall", 0.0)
                 entry[2] += result.get("cpu", 0.0)
         return results
+
+    def add(self, kind: str, count: int, wall: float, cpu: float) -> None:
+        """Count a step done in this process (wall and CPU seconds since the given readings) under its kind."""
+        with self.lock:
+            entry = self.timings.setdefault(kind, [0, 0.0, 0.0])
+            entry[0] += count
+            entry[1] += time.perf_counter() - wall
+            entry[2] += time.process_time() - cpu
 
     def stop(self) -> None:
         self.pool.stop()

@@ -251,6 +251,14 @@ class Sources:
         body = self.body(self.manual.intro.html, "uvod", 1)
         return self.write("intro.typ", f"#import \"/{TEMPLATE}\": *\n#set heading(offset: 1)\n{body}\n")
 
+    def add_cases(self, cases: list[Chapter]) -> list[Source]:
+        """The chapter sources and prints of these cases (a build adds them batch by batch); returns their prints."""
+        for c in cases:
+            self.chapters[c.anchor] = self.chapter_file(c, "case")
+        prints = [self.case_print(c, self.chapters[c.anchor]) for c in cases]
+        self.prints += prints
+        return prints
+
     def case_print(self, chapter: Chapter, deps: tuple[str, list[str]]) -> Source:
         s = self.manual.settings
         rel, needs = deps
@@ -275,13 +283,16 @@ def qr_png(url: str) -> bytes:
 
 def write_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> Sources:
     """Template, chapters, introduction and every case print written into root (editions are written on demand)."""
+    sources = start_sources(manual, root, digests)
+    sources.add_cases(manual.cases)
+    return sources
+
+
+def start_sources(manual: Manual, root: Path, digests: dict[str, str] | None = None) -> Sources:
+    """Template, method chapters and introduction written into root; cases follow with Sources.add_cases."""
     root.mkdir(parents=True, exist_ok=True)
     sources = Sources(manual, root, digests if digests is not None else {})
     sources.write(TEMPLATE, template())
     sources.chapters = {c.anchor: sources.chapter_file(c, "method") for c in manual.methods}
-    sources.chapters.update({c.anchor: sources.chapter_file(c, "case") for c in manual.cases})
     sources.intro_file = sources.intro()
-    sources.prints = [sources.case_print(c, sources.chapters[c.anchor]) for c in manual.cases]
     return sources
-
-

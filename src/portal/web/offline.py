@@ -31,6 +31,8 @@ DOWNLOADS = paths.DOWNLOADS     # where the zip is published, and the page that 
 # Online-only parts: the search index (needs fetch), the service worker, the sitemap, the editors' CMS.
 SKIP_DIRS = {paths.SEARCH_INDEX.rstrip("/"), paths.ADMIN.rstrip("/")}
 SKIP_FILES = {"sw.js", "sitemap.xml", "sitemap.xml.gz", ZIP_NAME}
+# Already compressed: deflating them again took most of the zip's time (PDFs are ~90 % of its bytes) for ~1 %.
+STORED = {".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".woff", ".woff2", ".gz", ".zip", ".mp4", ".webm"}
 # Elements the online index leaves out too (src/portal_mkdocs/search.py), by class or attribute.
 TEXT_LIMIT = 20_000             # characters of text per page in the offline index (a case is ~5,000)
 ASSETS = Path(__file__).parent.parent / "assets"             # package data (pyproject: portal = ["assets/*"])
@@ -219,9 +221,11 @@ def build_offline_zip(site: Path, target: Path, day: date, site_url: str) -> Off
 
     def add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
         info = zipfile.ZipInfo(f"{FOLDER}/{name}", stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        zf.writestr(info, data, compresslevel=6)
+        if Path(name).suffix.lower() in STORED:
+            zf.writestr(info, data, compress_type=zipfile.ZIP_STORED)
+        else:
+            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
     records: list[dict[str, str]] = []
     target.parent.mkdir(parents=True, exist_ok=True)
