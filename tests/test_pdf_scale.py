@@ -382,3 +382,30 @@ def test_benchmark_runs_with_a_tiny_corpus():
     row = [line for line in out.stdout.splitlines() if line.startswith("| 3 |")]
     assert row, out.stdout
     assert "priklady/pripad-0001.pdf" in row[0]
+
+
+def test_cases_stream_in_batches_and_a_failure_mid_way_ends_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Editions start before every batch is written; an error in a later batch stops them instead of leaving them waiting."""
+    import threading
+
+    from portal.manual import typeset
+    from portal.manual.typst_doc import Sources
+    monkeypatch.setattr(typeset, "BATCH", 2)
+    project = content_copy(tmp_path / "content")
+    result = build_all(load_collection(project), manual_settings(), tmp_path / "a", tmp_path / "cache")
+    collection = load_collection(project)
+    assert sorted(result.cases) == sorted(c.slug for c in collection.cases)
+    assert chapters_under(PdfReader(result.editions[0].path), "Příklady dobré praxe") == [norm(c.title) for c in collection.cases]
+    real, calls = Sources.add_cases, []
+
+    def failing(self, cases):
+        calls.append(len(cases))
+        if len(calls) == 2:
+            raise RuntimeError("zkouška: dávka selhala")
+        return real(self, cases)
+
+    monkeypatch.setattr(Sources, "add_cases", failing)
+    before = threading.active_count()
+    with pytest.raises(RuntimeError, match="zkouška"):
+        build_all(load_collection(project), manual_settings(), tmp_path / "b", tmp_path / "cache2")
+    assert threading.active_count() <= before  # no edition is left waiting for chapters that never come

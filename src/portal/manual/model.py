@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,17 @@ class Intro:
 
 @dataclass(frozen=True)
 class Chapter:
-    """One method or case: its anchor in the print, texts, rendered body and web address."""
+    """One method or case: its anchor in the print, texts, web address and body, rendered when first asked for."""
 
     doc: Document[Any]  # a case or a method
     anchor: str
-    body_html: str
     web_url: str
+    render: Callable[[], str] = field(repr=False, compare=False)
+
+    @cached_property
+    def body_html(self) -> str:
+        """The rendered body (a build renders the chapters batch by batch, not all before typesetting starts)."""
+        return self.render()
 
     @property
     def title(self) -> str:
@@ -128,7 +134,7 @@ _RENDERED_MAX = 20_000
 
 
 def build_manual(collection: Collection, settings: Settings) -> Manual:
-    """Render every body once and collect the chapters in catalogue order."""
+    """The chapters in catalogue order; each body is rendered once, when first used."""
     intro, chapter = chapter_maker(collection, settings)
     return Manual(settings, collection, intro,
                   methods=[chapter(d) for d in collection.methods],
@@ -136,7 +142,7 @@ def build_manual(collection: Collection, settings: Settings) -> Manual:
 
 
 def chapter_maker(collection: Collection, settings: Settings) -> tuple[Intro, Callable[[Document[Any]], Chapter]]:
-    """The introduction and a function that renders one document's chapter (so a build can go batch by batch)."""
+    """The introduction and a function that makes one document's chapter (its body is rendered when first used)."""
     if not settings.site_url.endswith("/"):
         raise ManualError(f"adresa webu (site_url) musí končit lomítkem, je '{settings.site_url}'")
     renderer = MarkdownRenderer(settings.extensions, settings.extension_configs)
@@ -150,12 +156,16 @@ def chapter_maker(collection: Collection, settings: Settings) -> tuple[Intro, Ca
         ctx = BodyContext(doc.path, anchor(doc.kind, doc.slug), settings.site_url, collection.root, 3, settings.docs_dir)
         # Pictures are looked up on disk while rendering: a body that shows one is always rendered afresh.
         key = hashlib.sha256(f"{config}\0{doc.path}\0{doc.body}".encode()).hexdigest()
-        html = _RENDERED.get(key)
-        if html is None:
-            html = renderer.render(doc.body, ctx)
-            if "file://" not in html:
-                _RENDERED[key] = html
-        return Chapter(doc, ctx.anchor, html, settings.site_url + doc.url)
+
+        def render() -> str:
+            html = _RENDERED.get(key)
+            if html is None:
+                html = renderer.render(doc.body, ctx)
+                if "file://" not in html:
+                    _RENDERED[key] = html
+            return html
+
+        return Chapter(doc, ctx.anchor, settings.site_url + doc.url, render)
 
     return intro, chapter
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,6 +26,8 @@ class Runner:
         self.failed = False
         self.lock = threading.Lock()
         self.timings: dict[str, list[float]] = {}   # kind -> [count, wall seconds, CPU seconds]
+        self.ready: set[str] = set()                # chapters whose sources and QR codes are written
+        self.progress = threading.Condition()
 
     def run(self, items: list[dict], urgent: bool = False, need_mb: float = 0.0, fatal: bool = True) -> list[dict]:
         """Items done by one worker; a failure stops the build unless not fatal (a job with a fallback)."""
@@ -52,6 +55,21 @@ class Runner:
             entry[0] += count
             entry[1] += time.perf_counter() - wall
             entry[2] += time.process_time() - cpu
+
+    def written(self, names: Iterable[str]) -> None:
+        """These chapters' sources (and QR codes) are in the root: editions waiting for them may go on."""
+        with self.progress:
+            self.ready.update(names)
+            self.progress.notify_all()
+
+    def wait_for(self, names: Iterable[str]) -> None:
+        """Until these chapters are written (an edition starts while later batches are still rendered)."""
+        wanted = set(names)
+        with self.progress:
+            while not self.ready.issuperset(wanted):
+                if self.failed:
+                    raise ManualError("sazba jiné části selhala")
+                self.progress.wait(0.5)
 
     def stop(self) -> None:
         self.pool.stop()

@@ -10,18 +10,17 @@ change is taken from the cache instead of being typeset again; so is every part 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.content.documents import Collection
-from portal.manual.cache import Cache, Done, load_digests, save_digests, source_key
+from portal.manual.cache import Cache, Done, load_digests, save_digests
 from portal.manual.model import (
+    Chapter,
     Edition,
     Manual,
     ManualError,
@@ -29,15 +28,11 @@ from portal.manual.model import (
     Settings,
     chapter_maker,
 )
+from portal.manual.pdfs import BATCH, LARGE, Build, chunk_size
 from portal.manual.runner import Runner, epoch
-from portal.manual.typst_doc import Source, Sources, qr_png, start_sources
-from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE
+from portal.manual.typst_doc import Source, qr_png, start_sources
 
 WORKERS = 2
-BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
-LARGE = 100                # an edition with more cases is typeset in parts (a regional edition rarely is)
-CHUNK = 50                 # cases per part (~175 MB in Typst): an edited case's part is typeset again in ~1 s
-# PORTAL_PDF_CHUNK sets both (tests split the small real project into parts of two cases).
 
 
 @dataclass
@@ -51,145 +46,6 @@ class Result:
     timings: dict[str, list[float]] = field(default_factory=dict)  # kind of job -> [count, wall s, CPU s]
 
 
-def chunk_size(default: int = CHUNK) -> int:
-    value = os.environ.get("PORTAL_PDF_CHUNK", "").strip()
-    return max(1, int(value)) if value.isdigit() else default
-
-
-class Build:
-    """One build of every PDF: sources, cache look-ups, worker jobs; run() returns the Result."""
-
-    def __init__(self, manual: Manual, sources: Sources, digests: dict[str, str], out_dir: Path, cache: Cache,
-                 runner: Runner) -> None:
-        self.manual, self.sources, self.digests = manual, sources, digests
-        self.out_dir, self.cache, self.runner = out_dir, cache, runner
-        self.parts_dir = out_dir / ".parts"
-        self.parts_dir.mkdir(parents=True, exist_ok=True)
-        self.rendered: list[str] = []
-        self.warnings: list[str] = []
-        self.lock = threading.Lock()
-
-    def _record(self, target: Path, done: Done) -> None:
-        with self.lock:
-            self.warnings += done.warnings
-            if target.parent != self.parts_dir:
-                self.rendered.append(target.relative_to(self.out_dir).as_posix())
-
-    def typst(self, source: Source, target: Path, anchors: list[str] = (), urgent: bool = False,  # type: ignore[assignment]
-              part: int | None = None, cases: int = 0) -> Done:
-        """One PDF from the cache, or typeset alone by a worker; `part`: the index of a part of a large edition."""
-        key = source_key(source, self.digests)
-        hit = self.cache.get(key, target)
-        if hit is not None:
-            return hit
-        item: dict[str, object] = {"kind": "typst", "what": source.kind, "main": source.main, "target": str(target), "anchors": list(anchors)}
-        if part is not None:  # ids made unique by the part's content address, so the prepared part is cached as it is
-            item["prepare"] = {"prefix": f"P{key[:12]}-", "shift": part > 0}
-        [raw] = self.runner.run([item], urgent, 30 + MB_PER_CASE * cases)
-        done = Done(raw["pages"], raw.get("anchors", {}), raw.get("warnings", []))
-        self.cache.put(key, target, done)
-        self._record(target, done)
-        return done
-
-    def batch(self, sources: list[tuple[Source, Path]]) -> dict[Path, Done]:
-        """Several small PDFs: cache hits copied, the rest typeset by one worker."""
-        out: dict[Path, Done] = {}
-        todo = []
-        for source, target in sources:
-            key = source_key(source, self.digests)
-            hit = self.cache.get(key, target)
-            if hit is None:
-                todo.append((key, source, target))
-            else:
-                out[target] = hit
-        if todo:
-            raws = self.runner.run([{"kind": "typst", "what": "case", "main": s.main, "target": str(t)} for _, s, t in todo],
-                                   need_mb=2.0 * len(todo))  # a print keeps ~2 MB in the worker
-            for (key, _, target), raw in zip(todo, raws, strict=False):
-                done = Done(raw["pages"], {}, raw.get("warnings", []))
-                self.cache.put(key, target, done)
-                self._record(target, done)
-                out[target] = done
-        return out
-
-    def large(self, edition: Edition, target: Path) -> Done:
-        """An edition in parts: front matter (contents numbered from the parts), CHUNK cases each, joined."""
-        m, src = self.manual, self.sources
-        size = chunk_size()
-        chunks = [edition.cases[i:i + size] for i in range(0, len(edition.cases), size)]
-        front_names = ["uvod", "metodiky"] + [c.anchor for c in m.methods]
-        entries = [(1, m.intro.title, "uvod"), (1, "Metodiky", "metodiky")] + [(2, c.title, c.anchor) for c in m.methods]
-        entries += [(1, "Příklady dobré praxe", "priklady")] + [(2, c.title, c.anchor) for c in edition.cases]
-        estimate = str(8 + 3 * len(edition.cases) + 3 * len(m.methods))
-        pages_of: dict[str, int] = {}
-        numbers = {name: "0" * len(estimate) for _, _, name in entries}  # same width as most real numbers
-        stem = target.stem
-        for _ in range(3):  # the contents take as many pages as before with real numbers: one round, rarely two
-            front = src.front(edition, src.chapters, src.intro_file, [(lvl, t, n, numbers[n]) for lvl, t, n in entries])
-            first = self.typst(front, self.parts_dir / f"{stem}.0.pdf", front_names, urgent=True, cases=len(m.methods) + 5)
-            pages_of.update(first.anchors)
-            start = first.pages + 1
-            parts, real, counts = [self.parts_dir / f"{stem}.0.pdf"], [front_names], [first.pages]
-            for i, chunk in enumerate(chunks):
-                names = [c.anchor for c in chunk] + (["priklady"] if i == 0 else [])
-                part = self.parts_dir / f"{stem}.{i + 1}.pdf"
-                done = self.typst(src.chunk(edition, i, chunk, src.chapters, start), part, names, urgent=True, part=i,
-                                  cases=len(chunk))
-                pages_of.update({n: start - 1 + p for n, p in done.anchors.items()})
-                parts.append(part)
-                real.append(names)
-                counts.append(done.pages)
-                start += done.pages
-            wanted = {name: str(pages_of[name] + 1) for _, _, name in entries}
-            if wanted == numbers:
-                break
-            numbers = wanted
-        else:
-            raise ManualError(f"{target.name}: čísla stran v obsahu se neustálila")
-        key = hashlib.sha256(b"join\0" + "\0".join(source_key(s, self.digests) for s in [front]).encode()
-                             + "\0".join(p.name for p in parts).encode() + json.dumps(numbers, sort_keys=True).encode()).hexdigest()
-        hashes = [hashlib.sha256(part.read_bytes()).hexdigest() for part in parts]
-        for digest in hashes:
-            key = hashlib.sha256((key + digest).encode()).hexdigest()
-        hit = self.cache.get(key, target)
-        if hit is not None:
-            self.cache.last(stem, key)
-            return hit
-        titles = {name: norm_title for _, norm_title, name in entries}
-        need = MB_PER_JOINED_PAGE * (start - 1)
-        raw = self._rejoin(stem, parts, real, hashes, counts, target, titles, pages_of, need)
-        if raw is None:
-            [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
-                                      "titles": titles, "pages": pages_of, "hashes": hashes}], True, need)
-        done = Done(raw["pages"], layout=raw.get("layout"))
-        self.cache.put(key, target, done)
-        self.cache.last(stem, key)
-        self._record(target, done)
-        return done
-
-    def _rejoin(self, stem: str, parts: list[Path], real: list[list[str]], hashes: list[str], counts: list[int],
-                target: Path, titles: dict[str, str], pages_of: dict[str, int], need: float) -> dict | None:
-        """The last joined PDF with its one changed part replaced (rejoin.py), if only one part changed and kept its
-        page count; None when the parts must be joined afresh (also when replacing fails: the full join is the rule)."""
-        last = self.cache.last(stem)
-        if last is None or last[1].layout is None:
-            return None
-        base, old = last[0], last[1].layout["parts"]
-        if len(old) != len(hashes):
-            return None
-        changed = [i for i, (digest, entry) in enumerate(zip(hashes, old, strict=True)) if digest != entry["hash"]]
-        if len(changed) != 1 or changed[0] < 1 or counts[changed[0]] != old[changed[0]]["pages"]:
-            return None
-        i = changed[0]
-        item = {"kind": "rejoin", "base": str(base), "layout": last[1].layout, "index": i, "part": str(parts[i]),
-                "real": real[i], "target": str(target), "titles": titles, "pages": pages_of, "hash": hashes[i]}
-        try:
-            [raw] = self.runner.run([item], True, need, fatal=False)
-        except ManualError:
-            return None
-        return raw
-
-
 def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_dir: Path,
               digests: dict[str, str] | None = None, workers: int = WORKERS) -> Result:
     """Every edition into out_dir, every case print into out_dir/priklady; only what changed is typeset."""
@@ -199,7 +55,8 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     runner = Runner(root, epoch(settings.edition_date), workers)
     wall, cpu = time.perf_counter(), time.process_time()
     intro, make_chapter = chapter_maker(collection, settings)
-    manual = Manual(settings, collection, intro, methods=[make_chapter(d) for d in collection.methods], cases=[])
+    manual = Manual(settings, collection, intro, methods=[make_chapter(d) for d in collection.methods],
+                    cases=[make_chapter(d) for d in collection.cases])
     cache = Cache(cache_dir / "pdf")
     digests = digests if digests is not None else load_digests(root)
     sources = start_sources(manual, root, digests)
@@ -207,88 +64,104 @@ def build_all(collection: Collection, settings: Settings, out_dir: Path, cache_d
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "priklady").mkdir(exist_ok=True)
     build = Build(manual, sources, digests, out_dir, cache, runner)
-    pdfs: dict[str, Done] = {}
-    errors: list[BaseException] = []
-    size = chunk_size(LARGE)
-    few = len(collection.cases) <= 50  # a few QR codes: not worth a job (~3 ms each in segno)
-
-    def guard(fn, *args) -> None:
-        try:
-            fn(*args)
-        except BaseException as exc:
-            errors.append(exc)
-            runner.failed = True
-
-    def one_edition(edition: Edition) -> None:
-        target = out_dir / f"{edition.name}.pdf"
-        if len(edition.cases) > size:
-            pdfs[edition.name] = build.large(edition, target)
-        else:
-            pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target,
-                                             cases=len(edition.cases) + len(manual.methods))
-
-    def codes(pending: list[tuple[str, str]]) -> None:
-        runner.run([{"kind": "qr", "codes": pending}], urgent=True)  # before any print: every PDF needs them
-
-    def prints(batch: list[Source], qr: threading.Thread | None) -> None:
-        if qr is not None:
-            qr.join()
-            if runner.failed:
-                return
-        for target, done in build.batch([(s, out_dir / "priklady" / f"{s.name}.pdf") for s in batch]).items():
-            pdfs["priklady/" + target.stem] = done
-
-    # Batch by batch: a batch's prints are typeset (in the workers) while the next batch is rendered here,
-    # so the workers start at once instead of after every body of the collection is rendered (measured: ~15 s
-    # at 1,000 cases in `mkdocs build`, where the rendering shares this process with MkDocs).
-    threads: list[threading.Thread] = []
-    qr_threads: list[threading.Thread] = []
-    for i in range(0, len(collection.cases), BATCH):
-        wall, cpu = time.perf_counter(), time.process_time()
-        chapters = [make_chapter(d) for d in collection.cases[i:i + BATCH]]
-        manual.cases += chapters
-        runner.add("markdown", len(chapters), wall, cpu)
-        wall, cpu = time.perf_counter(), time.process_time()
-        batch = sources.add_cases(chapters)
-        pending, sources.pending_qr = sources.pending_qr, []
-        runner.add("typst-sources", len(chapters), wall, cpu)
-        qr = None
-        if few:
-            for url, rel in pending:
-                (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                (root / rel).write_bytes(qr_png(url))
-        elif pending:
-            qr = threading.Thread(target=guard, args=(codes, pending))
-            qr.start()
-            qr_threads.append(qr)
-        threads.append(threading.Thread(target=guard, args=(prints, batch, qr)))
-        threads[-1].start()
-        if runner.failed:
-            break
-    for t in qr_threads:
-        t.join()
+    jobs = _Jobs(build)
     editions = manual.editions()
-    if not runner.failed:
-        edition_threads = [threading.Thread(target=guard, args=(one_edition, e)) for e in editions]
-        for t in edition_threads:
-            t.start()
-        threads += edition_threads
-    for t in threads:
-        t.join()
+    for edition in editions:  # each starts as soon as its chapters are written
+        jobs.spawn(jobs.edition, edition)
+    try:
+        jobs.stream()
+    except BaseException:
+        runner.failed = True  # the editions waiting for chapters give up
+        raise
+    finally:
+        for t in jobs.threads:
+            t.join()
     save_digests(root, digests)
-    if errors:
+    if jobs.errors:
         runner.stop()
-        raise errors[0]
+        raise jobs.errors[0]
     cache.keep_only_used()
     shutil.rmtree(build.parts_dir, ignore_errors=True)
     result = Result([], {}, sorted(build.rendered), list(dict.fromkeys(build.warnings)), runner.timings)
     full = editions[0]
     for edition in editions:
         target = out_dir / f"{edition.name}.pdf"
-        result.editions.append(PdfFile(edition, target, pdfs[edition.name].pages, target.stat().st_size, settings.edition_date))
+        result.editions.append(PdfFile(edition, target, jobs.pdfs[edition.name].pages, target.stat().st_size, settings.edition_date))
     for source in sources.prints:
         target = out_dir / "priklady" / f"{source.name}.pdf"
-        result.cases[source.name] = PdfFile(full, target, pdfs["priklady/" + source.name].pages, target.stat().st_size,
+        result.cases[source.name] = PdfFile(full, target, jobs.pdfs["priklady/" + source.name].pages, target.stat().st_size,
                                             settings.edition_date)
     return result
 
+class _Jobs:
+    """The threads of one build: the editions, and per batch of cases its QR codes and prints; the first error wins."""
+
+    def __init__(self, build: Build) -> None:
+        self.build, self.runner = build, build.runner
+        self.pdfs: dict[str, Done] = {}
+        self.errors: list[BaseException] = []
+        self.threads: list[threading.Thread] = []
+
+    def spawn(self, fn: Callable[..., None], *args: object) -> threading.Thread:
+        def guarded() -> None:
+            try:
+                fn(*args)
+            except BaseException as exc:
+                self.errors.append(exc)
+                self.runner.failed = True
+        thread = threading.Thread(target=guarded)
+        self.threads.append(thread)
+        thread.start()
+        return thread
+
+    def edition(self, edition: Edition) -> None:
+        build, sources = self.build, self.build.sources
+        target = build.out_dir / f"{edition.name}.pdf"
+        if len(edition.cases) > chunk_size(LARGE):
+            self.pdfs[edition.name] = build.large(edition, target)
+        else:
+            self.runner.wait_for(c.anchor for c in edition.cases)
+            self.pdfs[edition.name] = build.typst(sources.edition(edition, sources.chapters, sources.intro_file), target,
+                                                  cases=len(edition.cases) + len(build.manual.methods))
+
+    def codes(self, pending: list[tuple[str, str]], chapters: list[Chapter]) -> None:
+        self.runner.run([{"kind": "qr", "codes": pending}], urgent=True)  # before any print: every PDF needs them
+        self.runner.written(c.anchor for c in chapters)
+
+    def prints(self, batch: list[Source], qr: threading.Thread | None) -> None:
+        if qr is not None:
+            qr.join()
+            if self.runner.failed:
+                return
+        folder = self.build.out_dir / "priklady"
+        for target, done in self.build.batch([(s, folder / f"{s.name}.pdf") for s in batch]).items():
+            self.pdfs["priklady/" + target.stem] = done
+
+    def stream(self) -> None:
+        """Render and write the cases batch by batch; each batch's QR codes and prints go to the workers at once.
+
+        So the workers start at once instead of after every body is rendered (measured at 1,000 cases in
+        `mkdocs build`, where this shares its process with MkDocs: workers idle for the first ~17 s; 86 s → 75 s).
+        """
+        manual, sources, runner = self.build.manual, self.build.sources, self.runner
+        for i in range(0, len(manual.cases), BATCH):
+            chapters = manual.cases[i:i + BATCH]
+            wall, cpu = time.perf_counter(), time.process_time()
+            for c in chapters:
+                c.body_html  # noqa: B018  # rendered here, to count the Markdown apart from the Typst sources
+            runner.add("markdown", len(chapters), wall, cpu)
+            wall, cpu = time.perf_counter(), time.process_time()
+            batch = sources.add_cases(chapters)
+            pending, sources.pending_qr = sources.pending_qr, []
+            runner.add("typst-sources", len(chapters), wall, cpu)
+            qr = None
+            if len(pending) <= 20:  # a few QR codes (an edit): not worth a job (~3 ms each in segno)
+                for url, rel in pending:
+                    (sources.root / rel).parent.mkdir(parents=True, exist_ok=True)
+                    (sources.root / rel).write_bytes(qr_png(url))
+                runner.written(c.anchor for c in chapters)
+            else:
+                qr = self.spawn(self.codes, pending, chapters)
+            self.spawn(self.prints, batch, qr)
+            if runner.failed:
+                break
