@@ -113,3 +113,29 @@ def test_comma_inside_flow_mapping_is_explained(root, write):
     assert problems(root) == [
         "good_practice/carka.md:5: organisation: čárka uvnitř {…} odděluje pole, takže 'z.s.' se čte jako další pole; text, který obsahuje čárku, dejte do uvozovek, např. \"Spolek, z.s.\""
     ]
+
+
+def _nested(style: str, depth: int) -> str:
+    """A header whose 'tags' field nests `depth` collections in one of the YAML styles."""
+    if style == "flow":
+        return "tags: " + "[" * depth + "x" + "]" * depth + "\n"
+    if style == "block":
+        return "tags:\n" + "".join("  " * (i + 1) + "- " + ("\n" if i < depth - 1 else "x\n") for i in range(depth))
+    return "tags: " + "{a: " * depth + "x" + "}" * depth + "\n"
+
+
+def test_nesting_past_eight_levels_is_refused_at_its_line_in_every_style():
+    """Eight levels pass the nesting rule; nine are refused at the line where the ninth starts, however deep the file
+    goes (a modest depth is found while converting, a huge one by the token scan before composing)."""
+    head = "---\ntitle: A\nsummary: S.\nregion: liberecky\n"
+    message = "hlavička: příliš hluboké vnoření (více než 8 úrovní seznamů a polí); hlavička potřebuje nejvýše 3"
+    for style in ("flow", "block", "map"):
+        fine = parse_source((head + _nested(style, 7) + "---\n").encode(), "good_practice/a.md")  # 7 + the header itself = 8
+        assert not [p for p in fine.problems if "vnoření" in p.message], style
+        for depth in (8, 30, 200 if style == "block" else 600):  # the scan path: a bound past SAFE_DEPTH
+            src = parse_source((head + _nested(style, depth) + "---\n").encode(), "good_practice/a.md")
+            deep = [str(p) for p in src.problems if "vnoření" in p.message]
+            assert len(deep) == 1 and deep[0].endswith(message), (style, depth, src.problems)
+            assert src.meta is None
+            line = int(deep[0].split(":")[1])
+            assert 5 <= line <= 5 + depth, (style, depth, line)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -87,6 +86,18 @@ class ContentCache:
         self.folder = folder
         self.salt = hashlib.sha256(code_version().encode() + b"\0" + vocabulary).digest()
         self.hits = self.misses = 0
+        self._names: dict[str, set[str]] = {}  # file names of each shard folder, listed once per process
+
+    def _exists(self, key: str) -> bool:
+        """Whether the entry's file was there when its folder was first listed: a cold check opens no missing file."""
+        names = self._names.get(key[:2])
+        if names is None:
+            try:
+                names = set(os.listdir(self.folder / key[:2]))
+            except OSError:
+                names = set()
+            self._names[key[:2]] = names
+        return f"{key}.json" in names
 
     @classmethod
     def for_root(cls, root: Path) -> ContentCache | None:
@@ -103,6 +114,9 @@ class ContentCache:
         if key in _MEMORY:
             self.hits += 1
             return _MEMORY[key]
+        if not self._exists(key):
+            self.misses += 1
+            return None
         try:
             data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
             src = Source(data["path"], meta=None if data["meta"] is None else _decode(data["meta"]),
@@ -139,15 +153,18 @@ class ContentCache:
                 "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
                 "problems": [list(_fields(p)) for p in problems], "links": [[k.line, k.target, k.image] for k in found]}
         folder = self.folder / key[:2]
-        part = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"  # one writer per name
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # dumps is C, json.dump is Python
+        # Written in place, without a temporary file and a rename (a tenth of a cold check): the name is the hash
+        # of the content, so two writers of one entry write the same bytes, and a reader of a half-written entry
+        # gets broken JSON, which is a miss.
         try:
             try:
-                part.write_text(text, encoding="utf-8")
+                with open(folder / f"{key}.json", "w", encoding="utf-8") as f:
+                    f.write(text)
             except FileNotFoundError:  # the folder is made only then: a mkdir per entry was a tenth of a cold check
                 folder.mkdir(parents=True, exist_ok=True)
-                part.write_text(text, encoding="utf-8")
-            os.replace(part, folder / f"{key}.json")  # whole entries only, also with two builds at once
+                with open(folder / f"{key}.json", "w", encoding="utf-8") as f:
+                    f.write(text)
         except OSError:
             pass  # a read-only or full disk makes the cache slower, never the result different
 

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -200,6 +201,7 @@ def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[t
 TEMPLATE_KEYS = {"render_macros", "template", "hide", "search", "status", "ignore_macros"}
 
 _VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
+_FAST: dict[tuple[str, int], Any] = {}
 
 
 def validator_for(kind: str, vocab: Vocabulary) -> Draft202012Validator:
@@ -212,11 +214,31 @@ def validator_for(kind: str, vocab: Vocabulary) -> Draft202012Validator:
     return _VALIDATORS[key]
 
 
+def is_valid(kind: str, vocab: Vocabulary, meta: object) -> bool:
+    """Whether meta passes the kind's schema, by fastjsonschema's compiled code (~10× faster than jsonschema).
+
+    Only a quick test: most files are valid, and jsonschema, which says what is wrong and where, then has
+    nothing to say. The schema keeps to keywords that mean the same in draft 7 (a test compares the two).
+    """
+    key = (kind, id(vocab))
+    if key not in _FAST:
+        for stale in [k for k in _FAST if k[1] != id(vocab)]:
+            del _FAST[stale]
+        _FAST[key] = fastjsonschema.compile(schema_for(kind, vocab), formats={
+            "email": is_email, "uri": is_web_url, "partial-date": is_partial_date})
+    try:
+        _FAST[key](meta)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     """Every schema violation of one document, each at the line of the offending value."""
     validator = validator_for(doc.kind, vocab)
     found: list[tuple[tuple, str, str]] = [(path, text, "") for path, text in _unknown_keys(doc.meta, validator.schema)]
-    for error in validator.iter_errors(doc.meta):
+    errors = () if is_valid(doc.kind, vocab, doc.meta) else validator.iter_errors(doc.meta)
+    for error in errors:
         if error.validator == "required":
             found += [(path, text, MISSING) for path, text in _missing(error)]
             continue

@@ -21,13 +21,14 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 8            # nesting of lists and fields in the header; the schema needs 3
+SAFE_DEPTH = 400         # composing a header nested at most this deep is safe (libyaml's composer recurses per level)
 MAX_NUMBER_CHARS = 20    # a number longer than this is a typo, and converting it could take minutes
 MAX_INTEGER_DIGITS = 15  # 999 bilionů: more than any amount or count a project has
 
 # YAML 1.1 number forms that surprise people: 0100 is octal 64, 1:40 is sexagesimal 100.
 _ODD_INT = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|.*_.*|.*:.*)$", re.IGNORECASE)
-_DEPTH_HINT = re.compile(rf"[\[{{]|^ {{{2 * MAX_DEPTH},}}|- +-|\? ", re.MULTILINE)
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NBSP = re.compile(r"^\s*(- )?[\w.-]+:\u00a0|^\u00a0")  # a no-break space after a field's colon or at a line's start
 _ALLOWED = "v hlavičce jsou povoleny jen texty, čísla, seznamy a pole"
@@ -41,7 +42,7 @@ def parse_header(header: str, src: Source, offset: int) -> None:
                 src.problems.append(Problem(src.path, i + offset, HEADER, "neviditelná pevná mezera (často z Wordu) místo obyčejné mezery; smažte mezeru za dvojtečkou či na začátku řádku a napište ji znovu"))
         if src.problems and any(p.message.startswith("neviditelná pevná mezera") for p in src.problems):
             return
-    if _DEPTH_HINT.search(header) and _too_deep(header, src, offset):
+    if _depth_bound(header) > SAFE_DEPTH and _too_deep(header, src, offset):
         return
     if "&" in header:
         for event in _events(header, src, offset):
@@ -66,8 +67,35 @@ def parse_header(header: str, src: Source, offset: int) -> None:
         src.problems.append(Problem(src.path, node.start_mark.line + offset, HEADER, "hlavička musí obsahovat pole ve tvaru 'název: hodnota'"))
         return
     src.lines[()] = 1
-    meta = _Converter(src, offset, loader).convert(node, ())
+    try:
+        meta = _Converter(src, offset, loader).convert(node, ())
+    except _TooDeep as deep:
+        src.problems.append(_depth_problem(src, deep.line))
+        return
     src.meta = meta if isinstance(meta, dict) else None  # a mapping node converts to a dict, or None with a problem
+
+
+def _depth_bound(header: str) -> int:
+    """A bound no header's nesting exceeds: every level needs a bracket, a deeper indentation, a '- ', '? ' or ':'.
+
+    Counting characters is C-speed; only a header whose bound passes SAFE_DEPTH gets the token scan below
+    before it is composed (the converter reports nesting past MAX_DEPTH in every other header).
+    """
+    indent = max((len(line) - len(line.lstrip(" ")) for line in header.split("\n")), default=0)
+    return (header.count("[") + header.count("{") + 2 * (indent + 1) + 2 * header.count("- ") + 2 * header.count("? ")
+            + header.count(":"))
+
+
+class _TooDeep(Exception):
+    """Nesting past MAX_DEPTH, found while converting: the header is refused at that line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _depth_problem(src: Source, line: int) -> Problem:
+    return Problem(src.path, line, HEADER, f"příliš hluboké vnoření (více než {MAX_DEPTH} úrovní seznamů a polí); hlavička potřebuje nejvýše 3")
 
 
 def _too_deep(header: str, src: Source, offset: int) -> bool:
@@ -79,7 +107,7 @@ def _too_deep(header: str, src: Source, offset: int) -> bool:
                                   yaml.FlowSequenceStartToken)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    src.problems.append(Problem(src.path, token.start_mark.line + offset, HEADER, f"příliš hluboké vnoření (více než {MAX_DEPTH} úrovní seznamů a polí); hlavička potřebuje nejvýše 3"))
+                    src.problems.append(_depth_problem(src, token.start_mark.line + offset))
                     return True
             elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
                 depth -= 1
@@ -109,13 +137,15 @@ class _Converter:
             self.src.broken.add(path)
         self.src.problems.append(Problem(self.src.path, node.start_mark.line + self.offset, field, message))
 
-    def convert(self, node: yaml.Node, path: Path_) -> object:
+    def convert(self, node: yaml.Node, path: Path_, depth: int = 1) -> object:
+        if depth > MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            raise _TooDeep(node.start_mark.line + self.offset)
         if id(node) in self.seen:  # the composer shares one node for every alias: never expand it
             self.problem(node, dotted(path), "odkazy YAML (aliasy '*') nejsou povoleny; hodnotu napište celou", path)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
+            return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
                 self.problem(node, dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
@@ -123,12 +153,12 @@ class _Converter:
             out = []
             for i, item in enumerate(node.value):
                 self.src.lines[path + (i,)] = item.start_mark.line + self.offset
-                out.append(self.convert(item, path + (i,)))
+                out.append(self.convert(item, path + (i,), depth + 1))
             return out
         assert isinstance(node, yaml.ScalarNode)  # the composer makes only scalar, sequence and mapping nodes
         return self.scalar(node, path)
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict | None:
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict | None:
         if node.tag != _TAG + "map":
             self.problem(node, dotted(path), f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
             return None
@@ -159,10 +189,12 @@ class _Converter:
                 # '{name: Spolek, z.s.}': the comma split the value and 'z.s.' became a key of its own.
                 self.problem(key_node, dotted(path) or HEADER, f"čárka uvnitř {{…}} odděluje pole, takže '{key}' se čte jako další pole; text, který obsahuje čárku, dejte do uvozovek, např. \"Spolek, {key}\"", path)
                 continue
-            out[key] = self.convert(value_node, path + (key,))
+            out[key] = self.convert(value_node, path + (key,), depth + 1)
         return out
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
+        if node.tag == _STR:  # most values: the constructor would only return the text
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self.problem(node, dotted(path) or HEADER, f"nepovolený typ YAML '{_tag(node.tag)}'; " + _ALLOWED, path)
             return None

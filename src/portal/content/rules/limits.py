@@ -37,6 +37,8 @@ def rule_size(path: str, body: str, first_line: int) -> list[Problem]:
 
 def rule_word_length(path: str, body: str, first_line: int) -> Iterator[Problem]:
     """No word (characters without a space) longer than MAX_WORD, link targets apart: it would overflow the printed page."""
+    if len(max(body.split(), key=len, default="")) <= MAX_WORD:
+        return  # split() and the regex's \S agree on what a space is; split is C and 10× faster than the search
     reported, line, counted = 0, 0, 0
     for m in _LONG_WORD.finditer(body):
         word = m[0]
