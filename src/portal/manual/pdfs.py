@@ -14,7 +14,7 @@ from portal.manual.cache import Cache, Done, source_key
 from portal.manual.model import Edition, Manual, ManualError
 from portal.manual.runner import Runner
 from portal.manual.typst_doc import Source, Sources
-from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE
+from portal.manual.workers import MB_PER_CASE, MB_PER_JOINED_PAGE, MB_PER_REJOINED_PAGE
 
 BATCH = 60                 # case prints per job (a worker ends between jobs when its memory is too high)
 LARGE = 100                # an edition with more cases is typeset in parts (a regional edition rarely is)
@@ -129,7 +129,9 @@ class Build:
             return hit
         titles = {name: norm_title for _, norm_title, name in entries}
         need = MB_PER_JOINED_PAGE * (start - 1)
-        raw = self._rejoin(stem, parts, real, hashes, counts, target, titles, pages_of, need)
+        # A replacement is estimated at what it needs, so it runs beside the regional edition of the same edit
+        # (estimated as a whole join it waited for that edition and for a fresh worker: ~1.5 s of a 5 s edit).
+        raw = self._rejoin(stem, parts, real, hashes, counts, target, titles, pages_of, MB_PER_REJOINED_PAGE * (start - 1))
         if raw is None:
             [raw] = self.runner.run([{"kind": "join", "parts": [str(p) for p in parts], "real": real, "target": str(target),
                                       "titles": titles, "pages": pages_of, "hashes": hashes}], True, need)

@@ -29,9 +29,11 @@ TIMEOUT = 900        # seconds one job may take
 RETIRE_MB = 450      # a worker whose resident memory passed this after a job ends
 FRESH_MB = 110       # a fresh worker with its fonts loaded
 BUDGET_MB = 1100     # what the busy workers together may hold at most (memory already held + what their jobs need)
-# Measured memory a job adds (README): Typst ~3.5 MB per case chapter it lays out; join ~0.26 MB per page.
+# Measured memory a job adds (README): Typst ~3.5 MB per case chapter it lays out; join ~0.26 MB per page; replacing
+# one part of a joined edition ~0.115 MB per page (a fresh worker peaked at 434 MB on 2,804 pages).
 MB_PER_CASE = 3.5
 MB_PER_JOINED_PAGE = 0.26
+MB_PER_REJOINED_PAGE = 0.12
 RECENT = 8           # compiles whose memoised layout a worker is taken to still have (Typst keeps ~10)
 
 
