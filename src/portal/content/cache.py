@@ -159,12 +159,10 @@ class ContentCache:
         # gets broken JSON, which is a miss.
         try:
             try:
-                with open(folder / f"{key}.json", "w", encoding="utf-8") as f:
-                    f.write(text)
+                (folder / f"{key}.json").write_text(text, encoding="utf-8")
             except FileNotFoundError:  # the folder is made only then: a mkdir per entry was a tenth of a cold check
                 folder.mkdir(parents=True, exist_ok=True)
-                with open(folder / f"{key}.json", "w", encoding="utf-8") as f:
-                    f.write(text)
+                (folder / f"{key}.json").write_text(text, encoding="utf-8")
         except OSError:
             pass  # a read-only or full disk makes the cache slower, never the result different
 
