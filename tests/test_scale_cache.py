@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 from portal.content import cache as cache_module
 from portal.content import collection as collection_module
+from portal.content import parallel as parallel_module
 from portal.content.cache import ContentCache
 from portal.content.collection import load_collection
 from tests.conftest import REPO, VALID_CASE
@@ -80,10 +83,41 @@ def test_an_edited_file_is_parsed_again(content: Path, tmp_path: Path):
 def test_a_broken_cache_entry_is_a_miss(content: Path, tmp_path: Path):
     store = ContentCache(tmp_path / "cache", b"")
     expected = problems(load_collection(content, cache=store))
-    for entry in (tmp_path / "cache").rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    with sqlite3.connect(tmp_path / "cache" / ContentCache.FILE) as db:
+        keys = [key for (key,) in db.execute("SELECT key FROM entry")]
+        assert len(keys) == len(list(content.rglob("*.md")))
+        for key, broken in zip(keys, itertools.cycle(["{not json", "{}", '{"path": 1}', "[]", "null"]), strict=False):
+            db.execute("UPDATE entry SET data = ? WHERE key = ?", (broken, key))
     cache_module._MEMORY.clear()
     assert problems(load_collection(content, cache=store)) == expected
+    assert store.misses == 2 * len(keys)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a database at all\n" * 100, b"SQLite format 3\0" + b"\xff" * 4000])
+def test_a_cache_file_that_is_not_a_database_is_started_again(content: Path, tmp_path: Path, garbage: bytes):
+    expected = problems(load_collection(content, cache=None))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / ContentCache.FILE).write_bytes(garbage)
+    store = ContentCache(tmp_path / "cache", b"")
+    assert problems(load_collection(content, cache=store)) == expected
+    cache_module._MEMORY.clear()
+    again = ContentCache(tmp_path / "cache", b"")
+    assert problems(load_collection(content, cache=again)) == expected
+    assert again.misses == 0 and again.hits == len(list(content.rglob("*.md")))
+
+
+def test_workers_write_their_entries_into_one_cache(content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A cold load in worker processes: every file's entry is written once, and a new process reads them all."""
+    for i in range(parallel_module.MIN_JOBS + 20):
+        shutil.copy(content / "good_practice" / "komunitni-centrum-vltavotynska.md", content / "good_practice" / f"kopie-{i:03d}.md")
+    monkeypatch.setenv("PORTAL_WORKERS", "2")
+    store = ContentCache(tmp_path / "cache", b"")
+    cold = problems(load_collection(content, cache=store))
+    assert store.misses == len(list(content.rglob("*.md")))
+    cache_module._MEMORY.clear()
+    warm_store = ContentCache(tmp_path / "cache", b"")
+    assert problems(load_collection(content, cache=warm_store)) == cold
+    assert warm_store.misses == 0
 
 
 @pytest.mark.parametrize("rel", sorted(BROKEN) + ["good_practice/komunitni-centrum-vltavotynska.md"])

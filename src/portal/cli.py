@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -70,5 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The console script: main(), then exit at once.
+
+    A check of thousands of files leaves a million small objects; freeing them one by one at exit took a quarter
+    of a second of a three-second check. Everything is written by then (output flushed, cache committed).
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

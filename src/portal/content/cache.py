@@ -3,9 +3,11 @@
 An entry holds what depends on one file alone: its parsed front matter with the line of every value, its body,
 its own problems and its links to files of the site (checked against the repository on every load, since other
 files may come and go). The key is a hash of the file's path and bytes, the vocabularies and the code that
-parses and validates, so any change to one of them misses the cache. Entries are JSON (never pickle: a cache
-must not be a way to run code) and live outside the repository, by default in ~/.cache/portal-komunitni-prace/;
-PORTAL_CACHE names another folder, or PORTAL_CACHE=0 turns the cache off.
+parses and validates, so any change to one of them misses the cache. Entries are JSON text (never pickle: a cache
+must not be a way to run code) in one SQLite file outside the repository, by default in
+~/.cache/portal-komunitni-prace/; PORTAL_CACHE names another folder, or PORTAL_CACHE=0 turns the cache off.
+SQLite, not a file per entry: a worker writes its whole batch in one transaction, where two workers creating
+thousands of small files in the same folders cost a cold check of 3,000 files about a second.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -80,24 +83,19 @@ _MODELS: dict[str, Any] = {}
 
 
 class ContentCache:
-    """Entries by key in one folder (and in memory for the life of the process); a broken entry is a miss, never an error."""
+    """Entries by key in one SQLite file (and in memory for the life of the process); a broken entry or file is a miss, never an error."""
+
+    FILE = "obsah.sqlite"
 
     def __init__(self, folder: Path, vocabulary: bytes) -> None:
         self.folder = folder
         self.salt = hashlib.sha256(code_version().encode() + b"\0" + vocabulary).digest()
         self.hits = self.misses = 0
-        self._names: dict[str, set[str]] = {}  # file names of each shard folder, listed once per process
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0  # a connection never crosses a fork: each process opens its own
 
-    def _exists(self, key: str) -> bool:
-        """Whether the entry's file was there when its folder was first listed: a cold check opens no missing file."""
-        names = self._names.get(key[:2])
-        if names is None:
-            try:
-                names = set(os.listdir(self.folder / key[:2]))
-            except OSError:
-                names = set()
-            self._names[key[:2]] = names
-        return f"{key}.json" in names
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_db": None, "_pid": 0}
 
     @classmethod
     def for_root(cls, root: Path) -> ContentCache | None:
@@ -110,21 +108,53 @@ class ContentCache:
     def key(self, rel: str, raw: bytes) -> str:
         return hashlib.sha256(self.salt + rel.encode("utf-8") + b"\0" + raw).hexdigest()
 
+    def _connection(self, create: bool) -> sqlite3.Connection | None:
+        """This process's connection; None when there is no cache file yet (and create is False) or it cannot be used."""
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        path = self.folder / self.FILE
+        if not create and not path.exists():
+            return None
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                db.execute("PRAGMA synchronous=OFF")  # a cache lost in a power cut is rebuilt, not trusted
+                db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID")
+            except sqlite3.DatabaseError:
+                if attempt or not create:
+                    return None
+                for suffix in ("", "-wal", "-shm"):  # not a database (a broken or foreign file): start it again
+                    (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
+                continue
+            except OSError:
+                return None
+            self._db, self._pid = db, os.getpid()
+            return db
+        return None
+
+    def empty(self) -> bool:
+        """Whether no entry can be found: nothing in this process's memory and no cache file yet."""
+        return not _MEMORY and not (self.folder / self.FILE).exists()
+
     def get(self, key: str) -> tuple[Source, list[Problem], list[Link]] | None:
         if key in _MEMORY:
             self.hits += 1
             return _MEMORY[key]
-        if not self._exists(key):
-            self.misses += 1
-            return None
         try:
-            data = json.loads((self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            db = self._connection(create=False)
+            row = db.execute("SELECT data FROM entry WHERE key = ?", (key,)).fetchone() if db else None
+            if row is None:
+                self.misses += 1
+                return None
+            data = json.loads(row[0])
             src = Source(data["path"], meta=None if data["meta"] is None else _decode(data["meta"]),
                          lines={tuple(p): n for p, n in data["lines"]}, body=data["body"], body_line=data["body_line"],
                          problems=[Problem(*p) for p in data["source_problems"]], broken={tuple(b) for b in data["broken"]})
             problems = [Problem(*p) for p in data["problems"]]
             found = [Link(*link) for link in data["links"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
@@ -147,24 +177,28 @@ class ContentCache:
         _MEMORY[key] = entry
 
     def put(self, key: str, src: Source, problems: list[Problem], found: list[Link]) -> None:
-        self.remember(key, (src, problems, found))
-        data = {"path": src.path, "meta": None if src.meta is None else _encode(src.meta),
-                "lines": [[list(p), n] for p, n in src.lines.items()], "body": src.body, "body_line": src.body_line,
-                "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
-                "problems": [list(_fields(p)) for p in problems], "links": [[k.line, k.target, k.image] for k in found]}
-        folder = self.folder / key[:2]
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # dumps is C, json.dump is Python
-        # Written in place, without a temporary file and a rename (a tenth of a cold check): the name is the hash
-        # of the content, so two writers of one entry write the same bytes, and a reader of a half-written entry
-        # gets broken JSON, which is a miss.
+        self.put_many([(key, src, problems, found)])
+
+    def put_many(self, entries: list[tuple[str, Source, list[Problem], list[Link]]]) -> None:
+        """The entries kept in memory and written in one transaction."""
+        rows = []
+        for key, src, problems, found in entries:
+            self.remember(key, (src, problems, found))
+            data = {"path": src.path, "meta": None if src.meta is None else _encode(src.meta),
+                    "lines": [[list(p), n] for p, n in src.lines.items()], "body": src.body, "body_line": src.body_line,
+                    "source_problems": [list(_fields(p)) for p in src.problems], "broken": [list(b) for b in src.broken],
+                    "problems": [list(_fields(p)) for p in problems], "links": [[k.line, k.target, k.image] for k in found]}
+            rows.append((key, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))  # dumps is C, json.dump is Python
+        if not rows:
+            return
         try:
-            try:
-                (folder / f"{key}.json").write_text(text, encoding="utf-8")
-            except FileNotFoundError:  # the folder is made only then: a mkdir per entry was a tenth of a cold check
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / f"{key}.json").write_text(text, encoding="utf-8")
-        except OSError:
-            pass  # a read-only or full disk makes the cache slower, never the result different
+            db = self._connection(create=True)
+            if db is not None:
+                with db:  # one transaction: BEGIN … COMMIT, or ROLLBACK on an error
+                    db.execute("BEGIN")
+                    db.executemany("INSERT OR REPLACE INTO entry (key, data) VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            pass  # a read-only, full or locked disk makes the cache slower, never the result different
 
 
 def _fields(p: Problem) -> tuple[str, int, str, str, str]:

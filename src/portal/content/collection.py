@@ -14,12 +14,12 @@ from portal.content.documents import Collection, Document, sort_key
 from portal.content.frontmatter import MAX_FILE_BYTES, Source, parse_source, read_source
 from portal.content.kinds import folders as kind_folders
 from portal.content.model import Case, Method, Video
-from portal.content.parallel import parallel_map
+from portal.content.parallel import parallel_batches
 from portal.content.problems import Problem
 from portal.content.recovery import readable_field_problems
 from portal.content.rules.links import Link
 from portal.content.rules.video import video_problems
-from portal.content.schema_check import validator_for
+from portal.content.schema_check import kind_schema
 from portal.content.validate import (
     _references,
     collection_problems,
@@ -45,7 +45,7 @@ def load_collection(root: Path, only: Iterable[Path] | None = None, cache: Conte
     wanted = None if only is None else {_rel(root, p) for p in only}
     # Only the kinds that the checked files refer to are parsed in full (their titles feed the suggestions).
     checked_kinds = {kind for kind, f in files if wanted is None or _selected(f.relative_to(root).as_posix(), wanted)}
-    referenced = {ref for kind in checked_kinds for _, ref in _references(validator_for(kind, vocab).schema)}
+    referenced = {ref for kind in checked_kinds for _, ref in _references(kind_schema(kind, vocab))}
     repo_files = {f.relative_to(root).as_posix() for _, f in files} | set(attachments)
     folders = kind_folders()
     docs: list[Document[Any]] = []
@@ -89,6 +89,7 @@ def _selected(path: str, wanted: set[str]) -> bool:
 
 
 Checked = tuple[Source, list[Problem], list[Link]]
+Job = tuple[str | None, str, Path, str, bytes | None]  # cache key if known, kind, file, its path in the root, its bytes if read
 
 
 def _checked_all(jobs: list[tuple[str, Path, str]], vocab: Vocabulary, folders: dict[str, str],
@@ -98,29 +99,59 @@ def _checked_all(jobs: list[tuple[str, Path, str]], vocab: Vocabulary, folders: 
     They come from the cache, or are computed, in parallel processes when there is much of it (a cold check or build).
     """
     results: list[tuple[str, Checked | None]] = []
-    misses: list[tuple[int, str, str, Path, str]] = []
+    misses: list[tuple[int, str | None, str, Path, str, bytes | None]] = []
     for kind, file, rel in jobs:
         if file.stat().st_size > MAX_FILE_BYTES:
             results.append(("", (read_source(file, rel), [], [])))  # the size problem, without reading the file
             continue
-        key = store.key(rel, file.read_bytes()) if store else ""
-        hit = store.get(key) if store else None
+        if store is None or store.empty():
+            # Nothing to look up (no cache, or a cold one, as in CI): a worker reads the file and makes its key.
+            if store is not None:
+                store.misses += 1
+            misses.append((len(results), None, kind, file, rel, None))
+            results.append(("", None))
+            continue
+        raw = file.read_bytes()
+        key = store.key(rel, raw)
+        hit = store.get(key)
         if hit is None:
-            misses.append((len(results), key, kind, file, rel))
+            misses.append((len(results), key, kind, file, rel, raw))  # the bytes go along: a worker need not read again
         results.append((key, hit))
-    computed = parallel_map(_computed, [m[1:] for m in misses], (vocab, folders, store))
-    for (i, key, *_), entry in zip(misses, computed, strict=True):
+    computed = parallel_batches(_computed_batch, [m[1:] for m in misses], (vocab, folders, store),
+                                then=partial(_arrived, store) if store else None)
+    for (i, *_), (key, _, entry) in zip(misses, computed, strict=True):
         results[i] = (key, entry)
-        if store:
-            store.remember(key, entry)  # a worker stored it on disk; this process keeps it in memory too
     return cast(list[tuple[str, Checked]], results)  # every None was replaced above
 
 
-def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[str, str],
+def _arrived(store: ContentCache, batch: list[tuple[str, str, Checked]]) -> None:
+    """A checked batch kept in this process's memory, with its models, while the workers go on (a no-op for its own)."""
+    for key, kind, entry in batch:
+        if key:
+            store.remember(key, entry)
+            if entry[0].meta is not None:
+                store.model(key, partial(build, kind, entry[0].meta))
+
+
+def _computed_batch(jobs: list[Job], vocab: Vocabulary, folders: dict[str, str],
+                    store: ContentCache | None) -> list[tuple[str, str, Checked]]:
+    """Files parsed and checked on their own, and stored in the cache under their keys in one write; with each
+    its key and kind."""
+    done = []
+    for key, kind, file, rel, raw in jobs:
+        if key is None and store:
+            raw = file.read_bytes()
+        key = store.key(rel, raw) if key is None and store and raw is not None else key or ""
+        done.append((key, kind, _computed(key, kind, file, rel, raw, vocab, folders, store)))
+    if store:
+        store.put_many([(key, *entry) for key, _, entry in done if key])
+    return done
+
+
+def _computed(key: str, kind: str, file: Path, rel: str, raw: bytes | None, vocab: Vocabulary, folders: dict[str, str],
               store: ContentCache | None) -> Checked:
-    """One file parsed and checked on its own, and stored in the cache under its key."""
-    key, kind, file, rel = job
-    src = parse_source(file.read_bytes(), rel)
+    """One file parsed and checked on its own."""
+    src = parse_source(file.read_bytes() if raw is None else raw, rel)
     if src.meta is not None:
         # The model goes into the cache's memory too, so that in this process the collection does not build it again.
         model = store.model(key, partial(build, kind, src.meta)) if store and key else build(kind, src.meta)
@@ -129,8 +160,6 @@ def _computed(job: tuple[str, str, Path, str], vocab: Vocabulary, folders: dict[
         own, found = own_body_problems(rel, src.body, src.body_line, folders)
     else:
         own, found = [], []
-    if store:
-        store.put(key, src, own, found)
     return src, own, found
 
 

@@ -3,8 +3,11 @@ thousands of files that do not depend on each other, so with two cores it takes 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
+import queue
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,18 +18,39 @@ R = TypeVar("R")
 
 # Below this many jobs starting the workers costs more than it saves (a worker starts in ~0.1 s with fork).
 MIN_JOBS = 200
+# Batches per core: small enough that the last ones even out the cores, large enough to cost nothing to hand out.
+BATCHES_PER_CORE = 32
 
-_shared: tuple[Any, ...] = ()
-
-
-def _init(shared: tuple[Any, ...]) -> None:
-    global _shared
-    _shared = shared
+# What a worker inherits from parallel_batches: the function, its batches, the shared arguments, the next batches.
+_job: tuple[Any, ...] = ()
 
 
-def _call(job: tuple[Callable[..., R], Any]) -> R:
-    func, item = job
-    return func(item, *_shared)
+def _init(*job: Any) -> None:
+    global _job
+    _job = job
+
+
+def _take(ends: Any, front: bool) -> int | None:
+    """The next batch from the front (this process) or the back (the workers), or None when the two have met."""
+    with ends.get_lock():
+        if ends[0] >= ends[1]:
+            return None
+        if front:
+            ends[0] += 1
+            return int(ends[0] - 1)
+        ends[1] -= 1
+        return int(ends[1])
+
+
+def _from_back() -> list[int]:
+    """A worker's part: batches taken from the back until they meet this process's; each result is sent as it is done."""
+    func, batches, shared, ends, results = _job
+    taken = []
+    while (i := _take(ends, front=False)) is not None:
+        # Pickled here, in a part the cores even out, and sent at once: this process reads it between its own batches.
+        results.put((i, pickle.dumps(func(batches[i], *shared), pickle.HIGHEST_PROTOCOL)))
+        taken.append(i)
+    return taken
 
 
 def workers() -> int:
@@ -37,17 +61,55 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def parallel_map(func: Callable[..., R], items: Sequence[T], shared: tuple[Any, ...] = ()) -> list[R]:
-    """func(item, *shared) for every item, in order; in worker processes when there are many items and cores.
+def parallel_batches(func: Callable[..., list[R]], items: Sequence[T], shared: tuple[Any, ...] = (),
+                     then: Callable[[list[R]], None] | None = None) -> list[R]:
+    """func(batch, *shared) over consecutive batches of the items, results joined in order; then(results), if given,
+    runs in this process on each batch's results, as soon as they are here.
 
-    func must be a module-level function. Any exception in a worker is raised here, as it would be in a loop.
+    With few items or one core it is one batch in this process. Else this process works too, beside one worker
+    per other core: it takes batches from the front while the workers take them from the back (a counter in shared
+    memory, no messages to hand out a batch), so they meet wherever the work happens to be, and what this process
+    did needs no copying back. A batch is the unit done at once, e.g. one cache transaction for its files. func
+    must be a module-level function; any exception in a worker is raised here, as it would be in a loop.
     """
     count = min(workers(), len(items) // (MIN_JOBS // 2) or 1)
     if count < 2 or len(items) < MIN_JOBS:
-        return [func(item, *shared) for item in items]
-    chunk = max(1, len(items) // (count * 8))  # a few chunks per worker, so a slow chunk does not leave a core idle
-    with ProcessPoolExecutor(count, mp_context=_context(), initializer=_init, initargs=(shared,)) as pool:
-        return list(pool.map(_call, [(func, item) for item in items], chunksize=chunk))
+        results = func(list(items), *shared) if items else []
+        if then is not None:
+            then(results)
+        return results
+    size = max(1, -(-len(items) // (count * BATCHES_PER_CORE)))
+    batches = [list(items[i:i + size]) for i in range(0, len(items), size)]
+    context = _context()
+    ends = context.Array("l", [0, len(batches)])
+    sent = context.Queue()
+    done: dict[int, list[R]] = {}
+
+    def arrived(i: int, data: bytes) -> None:
+        done[i] = pickle.loads(data)  # what our own worker pickled: no code
+        if then is not None:
+            then(done[i])
+
+    with ProcessPoolExecutor(count - 1, mp_context=context, initializer=_init,
+                             initargs=(func, batches, shared, ends, sent)) as pool:
+        futures = [pool.submit(_from_back) for _ in range(count - 1)]
+        try:
+            while (i := _take(ends, front=True)) is not None:
+                done[i] = func(batches[i], *shared)
+                if then is not None:
+                    then(done[i])
+                with contextlib.suppress(queue.Empty):
+                    while True:
+                        arrived(*sent.get_nowait())
+        except BaseException:
+            with ends.get_lock():
+                ends[1] = ends[0]  # the workers take no more batches
+            raise
+        for future in futures:
+            future.result()  # a worker's exception is raised here
+        while len(done) < len(batches):  # the workers have put all the rest in the queue
+            arrived(*sent.get())
+    return [result for i in range(len(batches)) for result in done[i]]
 
 
 def _context() -> multiprocessing.context.BaseContext:

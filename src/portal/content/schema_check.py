@@ -13,8 +13,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
 
 from portal.content.frontmatter import dotted
 from portal.content.messages import did_you_mean, message
@@ -26,29 +24,28 @@ from portal.content.weburl import is_web_url as _is_web_url
 from portal.czech.text import shown, suggest
 
 if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
     from portal.content.documents import Document
 
 # ---------------------------------------------------------------------------------------------
 # Formats
 # ---------------------------------------------------------------------------------------------
 
-FORMATS = FormatChecker(formats=())
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
-@FORMATS.checks("email")
 def is_email(value: object) -> bool:
     """An e-mail address is name@domain.tld without spaces."""
     return not isinstance(value, str) or bool(EMAIL.match(value))
 
 
-@FORMATS.checks("uri")
 def is_web_url(value: object) -> bool:
     """A link is an http(s) URL with a host; other schemes (javascript:, data:, file:) are refused."""
     return not isinstance(value, str) or _is_web_url(value)
 
 
-@FORMATS.checks("partial-date")
 def is_partial_date(value: object) -> bool:
     """A date is ISO 8601: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known."""
     return not isinstance(value, str) or date_range(value) is not None
@@ -200,18 +197,38 @@ def _unknown_keys(meta: Any, schema: dict, path: tuple = ()) -> Iterator[tuple[t
 # Page settings of MkDocs and mkdocs-macros that a contributed file could try to set.
 TEMPLATE_KEYS = {"render_macros", "template", "hide", "search", "status", "ignore_macros"}
 
-_VALIDATORS: dict[tuple[str, int], Draft202012Validator] = {}
-_FAST: dict[tuple[str, int], Any] = {}
+# The portal's formats, for both validators.
+FORMATS = {"email": is_email, "uri": is_web_url, "partial-date": is_partial_date}
+
+# Per kind, for the current vocabulary: its schema, fastjsonschema's compiled test and jsonschema's validator.
+_COMPILED: dict[tuple[str, str, int], Any] = {}
+
+
+def _for_vocabulary(what: str, kind: str, vocab: Vocabulary, make: Any) -> Any:
+    """make() once per kind and vocabulary; a new vocabulary (a rebuild of `mkdocs serve`) drops the old ones."""
+    key = (what, kind, id(vocab))
+    if key not in _COMPILED:
+        for stale in [k for k in _COMPILED if k[2] != id(vocab)]:
+            del _COMPILED[stale]
+        _COMPILED[key] = make()
+    return _COMPILED[key]
+
+
+def kind_schema(kind: str, vocab: Vocabulary) -> dict[str, Any]:
+    """The kind's schema with the vocabulary's codes, made once."""
+    return _for_vocabulary("schema", kind, vocab, lambda: schema_for(kind, vocab))
 
 
 def validator_for(kind: str, vocab: Vocabulary) -> Draft202012Validator:
-    """One compiled validator per kind for the current vocabulary (a new vocabulary replaces them)."""
-    key = (kind, id(vocab))
-    if key not in _VALIDATORS:
-        for stale in [k for k in _VALIDATORS if k[1] != id(vocab)]:
-            del _VALIDATORS[stale]
-        _VALIDATORS[key] = Draft202012Validator(schema_for(kind, vocab), format_checker=FORMATS)
-    return _VALIDATORS[key]
+    """jsonschema's validator of the kind, which says what is wrong and where; imported only when a file is invalid."""
+    def make() -> Draft202012Validator:
+        from jsonschema import Draft202012Validator, FormatChecker  # 50 ms of a check's start, needed for errors only
+
+        checker = FormatChecker(formats=())
+        for name, check in FORMATS.items():
+            checker.checks(name)(check)
+        return Draft202012Validator(kind_schema(kind, vocab), format_checker=checker)
+    return _for_vocabulary("validator", kind, vocab, make)
 
 
 def is_valid(kind: str, vocab: Vocabulary, meta: object) -> bool:
@@ -220,14 +237,9 @@ def is_valid(kind: str, vocab: Vocabulary, meta: object) -> bool:
     Only a quick test: most files are valid, and jsonschema, which says what is wrong and where, then has
     nothing to say. The schema keeps to keywords that mean the same in draft 7 (a test compares the two).
     """
-    key = (kind, id(vocab))
-    if key not in _FAST:
-        for stale in [k for k in _FAST if k[1] != id(vocab)]:
-            del _FAST[stale]
-        _FAST[key] = fastjsonschema.compile(schema_for(kind, vocab), formats={
-            "email": is_email, "uri": is_web_url, "partial-date": is_partial_date})
+    test = _for_vocabulary("fast", kind, vocab, lambda: fastjsonschema.compile(kind_schema(kind, vocab), formats=FORMATS))
     try:
-        _FAST[key](meta)
+        test(meta)
     except fastjsonschema.JsonSchemaException:
         return False
     return True
@@ -235,9 +247,8 @@ def is_valid(kind: str, vocab: Vocabulary, meta: object) -> bool:
 
 def schema_problems(doc: Document, vocab: Vocabulary) -> list[Problem]:
     """Every schema violation of one document, each at the line of the offending value."""
-    validator = validator_for(doc.kind, vocab)
-    found: list[tuple[tuple, str, str]] = [(path, text, "") for path, text in _unknown_keys(doc.meta, validator.schema)]
-    errors = () if is_valid(doc.kind, vocab, doc.meta) else validator.iter_errors(doc.meta)
+    found: list[tuple[tuple, str, str]] = [(path, text, "") for path, text in _unknown_keys(doc.meta, kind_schema(doc.kind, vocab))]
+    errors = () if is_valid(doc.kind, vocab, doc.meta) else validator_for(doc.kind, vocab).iter_errors(doc.meta)
     for error in errors:
         if error.validator == "required":
             found += [(path, text, MISSING) for path, text in _missing(error)]

@@ -20,7 +20,7 @@ from portal.content.rules.body import structure_problems
 from portal.content.rules.html import html_problems
 from portal.content.rules.limits import size_problems
 from portal.content.rules.links import Link, links, target_problems
-from portal.content.schema_check import date_range, schema_problems, validator_for
+from portal.content.schema_check import date_range, kind_schema, schema_problems
 from portal.content.vocabulary import Vocabulary
 from portal.czech.formats import czk
 from portal.czech.text import SLUG_RE, shown, slugify, suggest
@@ -113,7 +113,7 @@ def rule_references_exist(docs: list[Document], vocab: Vocabulary) -> Iterator[P
     for d in docs:
         by_kind.setdefault(d.kind, {})[d.slug] = d.title
     for doc in docs:
-        for field, kind in _references(validator_for(doc.kind, vocab).schema):
+        for field, kind in _references(kind_schema(doc.kind, vocab)):
             values = doc.meta.get(field)
             if not isinstance(values, list):
                 continue
