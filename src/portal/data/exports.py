@@ -19,6 +19,7 @@ from portal import paths
 from portal.content.documents import Collection, Document
 from portal.content.model import Case
 from portal.content.statistics import eu_amount
+from portal.data.pretty import pretty_json
 from portal.web.facets import is_ongoing
 
 LICENCE = "CC BY 4.0"
@@ -82,12 +83,8 @@ def case_record(doc: Document[Case], collection: Collection, site_url: str, toda
 
 def cases_json(collection: Collection, site_url: str, today: date) -> str:
     """All cases with licence and source, pretty-printed UTF-8 JSON."""
-    data = {
-        "licence": LICENCE, "licence_url": LICENCE_URL, "source": site_url,
-        "generated": today.isoformat(),
-        "cases": [case_record(c, collection, site_url, today) for c in collection.cases],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    head = {"licence": LICENCE, "licence_url": LICENCE_URL, "source": site_url, "generated": today.isoformat()}
+    return pretty_json(head, "cases", [case_record(c, collection, site_url, today) for c in collection.cases])
 
 
 def methods_json(collection: Collection, site_url: str) -> str:
