@@ -31,32 +31,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     last = state.rendered  # page -> digest of what it was last rendered from
     collection = collection_of(config)
-    global _REPRS
-    before, _REPRS = _REPRS, {}
+    before, state.shown_reprs = state.shown_reprs, {}
     for file in files.documentation_pages():
         content = file._content  # only generated pages carry their content; files in docs/ are compared by date
         if content is None or not isinstance(content, str):
             continue
         doc = collection.by_page(file.src_uri)
         shown = [doc.model, *(other.model for other in _shown(doc, collection))] if doc else []
-        digest = hashlib.sha256("\0".join([content, *(_repr(m, before) for m in shown)]).encode("utf-8")).hexdigest()
+        reprs = [_repr(m, before, state.shown_reprs) for m in shown]
+        digest = hashlib.sha256("\0".join([content, *reprs]).encode("utf-8")).hexdigest()
         if last.get(file.src_uri) == digest:
             file.is_modified = lambda: False  # type: ignore[method-assign]
         last[file.src_uri] = digest
     return files
 
 
-# repr of each model shown, by identity: the content cache hands back the same model object for an unchanged file,
-# so a rebuild writes out only the changed ones (repr of every model of every page was a third of a second at 1,000).
-_REPRS: dict[int, tuple[object, str]] = {}
+def _repr(model: object, before: dict[int, tuple[object, str]], now: dict[int, tuple[object, str]]) -> str:
+    """The model's repr, reused when this very object was shown before (kept alive with it, so its id is its own).
 
-
-def _repr(model: object, before: dict[int, tuple[object, str]]) -> str:
-    """The model's repr, reused when this very object was shown in the last rebuild (kept alive, so its id is its own)."""
-    kept = before.get(id(model)) or _REPRS.get(id(model))
+    The content cache hands back the same model object for an unchanged file, so a rebuild writes out only the
+    changed ones: the repr of every model of every page was a third of a second at 1,000 cases.
+    """
+    kept = now.get(id(model)) or before.get(id(model))
     if kept is None or kept[0] is not model:
         kept = (model, repr(model))
-    _REPRS[id(model)] = kept
+    now[id(model)] = kept
     return kept[1]
 
 

@@ -31,6 +31,7 @@ class BuildState:
     dates: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)  # content path -> (first published, last changed), git
     today: date = field(default_factory=date.today)  # the edition's date (portal.release: SOURCE_DATE_EPOCH if set)
     rendered: dict[str, str] = field(default_factory=dict)  # serve --dirty: page -> digest of its last render
+    shown_reprs: dict[int, tuple[object, str]] = field(default_factory=dict)  # serve --dirty: id of a model shown -> (it, its repr)
     manual_job: Any = None                # the PDFs being typeset in the background (manual.py)
     offline_job: Any = None               # the offline zip being written in a worker process (offline.py)
 

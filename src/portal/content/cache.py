@@ -176,9 +176,6 @@ class ContentCache:
             _MEMORY.clear()
         _MEMORY[key] = entry
 
-    def put(self, key: str, src: Source, problems: list[Problem], found: list[Link]) -> None:
-        self.put_many([(key, src, problems, found)])
-
     def put_many(self, entries: list[tuple[str, Source, list[Problem], list[Link]]]) -> None:
         """The entries kept in memory and written in one transaction."""
         rows = []

@@ -139,19 +139,18 @@ def _computed_batch(jobs: list[Job], vocab: Vocabulary, folders: dict[str, str],
     its key and kind."""
     done = []
     for key, kind, file, rel, raw in jobs:
-        if key is None and store:
-            raw = file.read_bytes()
-        key = store.key(rel, raw) if key is None and store and raw is not None else key or ""
+        raw = file.read_bytes() if raw is None else raw
+        key = (store.key(rel, raw) if store else "") if key is None else key
         done.append((key, kind, _computed(key, kind, file, rel, raw, vocab, folders, store)))
     if store:
         store.put_many([(key, *entry) for key, _, entry in done if key])
     return done
 
 
-def _computed(key: str, kind: str, file: Path, rel: str, raw: bytes | None, vocab: Vocabulary, folders: dict[str, str],
+def _computed(key: str, kind: str, file: Path, rel: str, raw: bytes, vocab: Vocabulary, folders: dict[str, str],
               store: ContentCache | None) -> Checked:
     """One file parsed and checked on its own."""
-    src = parse_source(file.read_bytes() if raw is None else raw, rel)
+    src = parse_source(raw, rel)
     if src.meta is not None:
         # The model goes into the cache's memory too, so that in this process the collection does not build it again.
         model = store.model(key, partial(build, kind, src.meta)) if store and key else build(kind, src.meta)

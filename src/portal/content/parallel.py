@@ -42,15 +42,12 @@ def _take(ends: Any, front: bool) -> int | None:
         return int(ends[1])
 
 
-def _from_back() -> list[int]:
+def _from_back() -> None:
     """A worker's part: batches taken from the back until they meet this process's; each result is sent as it is done."""
     func, batches, shared, ends, results = _job
-    taken = []
     while (i := _take(ends, front=False)) is not None:
         # Pickled here, in a part the cores even out, and sent at once: this process reads it between its own batches.
         results.put((i, pickle.dumps(func(batches[i], *shared), pickle.HIGHEST_PROTOCOL)))
-        taken.append(i)
-    return taken
 
 
 def workers() -> int:
@@ -85,19 +82,20 @@ def parallel_batches(func: Callable[..., list[R]], items: Sequence[T], shared: t
     sent = context.Queue()
     done: dict[int, list[R]] = {}
 
-    def arrived(i: int, data: bytes) -> None:
-        done[i] = pickle.loads(data)  # what our own worker pickled: no code
+    def finished(i: int, results: list[R]) -> None:
+        done[i] = results
         if then is not None:
-            then(done[i])
+            then(results)
+
+    def arrived(i: int, data: bytes) -> None:
+        finished(i, pickle.loads(data))  # what our own worker pickled: no code
 
     with ProcessPoolExecutor(count - 1, mp_context=context, initializer=_init,
                              initargs=(func, batches, shared, ends, sent)) as pool:
         futures = [pool.submit(_from_back) for _ in range(count - 1)]
         try:
             while (i := _take(ends, front=True)) is not None:
-                done[i] = func(batches[i], *shared)
-                if then is not None:
-                    then(done[i])
+                finished(i, func(batches[i], *shared))
                 with contextlib.suppress(queue.Empty):
                     while True:
                         arrived(*sent.get_nowait())

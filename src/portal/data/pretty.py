@@ -9,27 +9,22 @@ escaped), so a record's text is nested by indenting its lines.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
-_INDENTED: dict[str, str] = {}  # compact JSON of a record -> its text indented at the list's depth
-_LIMIT = 50_000  # records kept at most: a long serve session does not grow without end
 
-
-def _indented(record: Any) -> str:
-    compact = json.dumps(record, ensure_ascii=False)  # C: the key
-    text = _INDENTED.get(compact)
-    if text is None:
-        if len(_INDENTED) >= _LIMIT:
-            _INDENTED.clear()
-        text = _INDENTED[compact] = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-    return text
+@lru_cache(maxsize=50_000)
+def _indented(compact: str) -> str:
+    """A record's text indented at the list's depth, from its compact JSON (which reads back to the same values)."""
+    return json.dumps(json.loads(compact), ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
 def pretty_json(head: dict[str, Any], key: str, records: list[Any]) -> str:
     """json.dumps({**head, key: records}, ensure_ascii=False, indent=2) + newline, with the records' texts reused."""
     start = json.dumps(head, ensure_ascii=False, indent=2)
     opened = start[:-2] + ",\n" if head else "{\n"  # the head without its closing "\n}"
+    name = json.dumps(key, ensure_ascii=False)
     if not records:
-        return f"{opened}  {json.dumps(key, ensure_ascii=False)}: []\n}}\n"
-    items = ",\n    ".join(_indented(r) for r in records)
-    return f"{opened}  {json.dumps(key, ensure_ascii=False)}: [\n    {items}\n  ]\n}}\n"
+        return f"{opened}  {name}: []\n}}\n"
+    items = ",\n    ".join(_indented(json.dumps(r, ensure_ascii=False)) for r in records)
+    return f"{opened}  {name}: [\n    {items}\n  ]\n}}\n"
